@@ -1,0 +1,119 @@
+"""What comes in: request bodies. Numbers must be finite (NaN and Infinity are refused)."""
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from ..engine.presets import get_preset
+
+Finite = Annotated[float, Field(allow_inf_nan=False)]
+Row = Annotated[list[Finite], Field(min_length=1)]
+Matrix = Annotated[list[Row], Field(min_length=1)]
+Vector = Annotated[list[Finite], Field(min_length=1)]
+Activation = Literal["sigmoid", "tanh", "relu", "leaky_relu", "linear", "softmax"]
+LossName = Literal["mse", "binary_cross_entropy", "cross_entropy"]
+
+_MAZUR = get_preset("mazur-2-2-2")
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class LayerIn(Strict):
+    weights: Matrix = Field(description="W, n_out rows × n_in columns: weights[j][i] from input i to neuron j.")
+    biases: Vector = Field(description="b, one per neuron (n_out).")
+    activation: Activation
+
+
+class NetworkIn(Strict):
+    layers: list[LayerIn] = Field(min_length=1, description="Layers from input to output.")
+
+
+class ParameterPair(Strict):
+    weights: Matrix
+    biases: Vector
+
+
+class Sgd(Strict):
+    name: Literal["sgd"]
+    learning_rate: Finite = Field(0.5, ge=0, le=1e6, description="η")
+
+
+class Momentum(Strict):
+    name: Literal["momentum"]
+    learning_rate: Finite = Field(0.1, ge=0, le=1e6, description="η")
+    momentum: Finite = Field(0.9, ge=0, lt=1, description="μ")
+
+
+class Adam(Strict):
+    name: Literal["adam"]
+    learning_rate: Finite = Field(0.001, ge=0, le=1e6, description="η")
+    beta1: Finite = Field(0.9, ge=0, lt=1)
+    beta2: Finite = Field(0.999, ge=0, lt=1)
+    epsilon: Finite = Field(1e-8, gt=0, le=1)
+
+
+Optimizer = Annotated[Sgd | Momentum | Adam, Field(discriminator="name")]
+
+
+class OptimizerState(Strict):
+    step: int = Field(0, ge=0, le=10**9, description="Updates taken so far (Adam's t).")
+    velocity: list[ParameterPair] | None = Field(None, description="momentum: v per parameter.")
+    m: list[ParameterPair] | None = Field(None, description="adam: first moment per parameter.")
+    v: list[ParameterPair] | None = Field(None, description="adam: second moment per parameter.")
+
+
+class ForwardRequest(Strict):
+    network: NetworkIn
+    inputs: Matrix = Field(description="Batch of input rows, N × n_in.")
+
+    model_config = ConfigDict(
+        extra="forbid", json_schema_extra={"examples": [{"network": _MAZUR["network"], "inputs": _MAZUR["inputs"]}]}
+    )
+
+
+class BackwardRequest(ForwardRequest):
+    targets: Matrix = Field(description="Targets, N × n_out.")
+    loss: LossName = "mse"
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={"examples": [{k: _MAZUR[k] for k in ("network", "inputs", "targets", "loss")}]},
+    )
+
+
+class UpdateRequest(Strict):
+    network: NetworkIn
+    gradients: list[ParameterPair] = Field(min_length=1, description="∂L/∂W and ∂L/∂b, shaped like the network.")
+    optimizer: Optimizer
+    optimizer_state: OptimizerState | None = None
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "network": _MAZUR["network"],
+                    "gradients": [
+                        {"weights": [[0.0004, 0.0009], [0.0005, 0.001]], "biases": [0.009, 0.01]},
+                        {"weights": [[0.0822, 0.0827], [-0.0226, -0.0227]], "biases": [0.1385, -0.0381]},
+                    ],
+                    "optimizer": {"name": "sgd", "learning_rate": 0.5},
+                }
+            ]
+        },
+    )
+
+
+class StepRequest(BackwardRequest):
+    optimizer: Optimizer
+    optimizer_state: OptimizerState | None = None
+    include_trace: bool = Field(True, description="Return the trace of every intermediate number.")
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [{k: _MAZUR[k] for k in ("network", "inputs", "targets", "loss", "optimizer")}]
+        },
+    )

@@ -1,0 +1,139 @@
+"""A dense multilayer network and the checks that turn lists from a request into one.
+
+Convention: ``weights[j][i]`` is the weight from input ``i`` to neuron ``j`` (shape out × in, as
+PyTorch's ``Linear``), so a layer computes ``z = W·a_prev + b``. Batches are rows: inputs are
+N × n_in. Everything is float64.
+"""
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from .activations import ACTIVATIONS
+
+
+class NetworkError(ValueError):
+    """Input that cannot describe a network or batch; ``path`` names the offending field."""
+
+    def __init__(self, path, message):
+        super().__init__(message)
+        self.path = tuple(path)
+
+
+class DivergedError(NetworkError):
+    """A computation overflowed: some value became infinite or NaN."""
+
+    def __init__(self, message):
+        super().__init__((), f"diverged: {message}")
+
+
+@dataclass
+class Layer:
+    weights: np.ndarray
+    """W, shape (n_out, n_in): weights[j, i] multiplies input i into neuron j."""
+    biases: np.ndarray
+    """b, shape (n_out,): one bias per neuron."""
+    activation: str
+    """Name of f in a = f(z), a key of ``ACTIVATIONS``."""
+
+
+@dataclass
+class Network:
+    layers: list[Layer]
+
+    @property
+    def input_width(self):
+        return self.layers[0].weights.shape[1]
+
+    @property
+    def output_width(self):
+        return self.layers[-1].weights.shape[0]
+
+    @property
+    def widths(self):
+        """[n_in, n_1, …, n_L]: the number of nodes in each column of the diagram."""
+        return [self.input_width] + [layer.weights.shape[0] for layer in self.layers]
+
+    @property
+    def parameter_count(self):
+        return sum(layer.weights.size + layer.biases.size for layer in self.layers)
+
+    def parameters(self):
+        """[W₁, b₁, W₂, b₂, …]: the arrays an optimizer updates, in a fixed order."""
+        return [p for layer in self.layers for p in (layer.weights, layer.biases)]
+
+    def with_parameters(self, parameters):
+        """A new network with the same activations and the given [W₁, b₁, …]."""
+        pairs = zip(parameters[0::2], parameters[1::2], strict=True)
+        return Network([Layer(w, b, old.activation) for (w, b), old in zip(pairs, self.layers, strict=True)])
+
+    @classmethod
+    def from_lists(cls, layers, prefix=()):
+        """Build from ``[{"weights": [[…]], "biases": […], "activation": name}, …]``, checking shapes.
+
+        ``prefix`` is prepended to the path of any error (e.g. ``("network",)``).
+        """
+        if not layers:
+            raise NetworkError(prefix + ("layers",), "the network needs at least one layer")
+        built = []
+        for index, spec in enumerate(layers):
+            path = prefix + ("layers", index)
+            activation = spec["activation"]
+            if activation not in ACTIVATIONS:
+                raise NetworkError(
+                    path + ("activation",),
+                    f"unknown activation {activation!r}; choose one of {', '.join(ACTIVATIONS)}",
+                )
+            weights = matrix(spec["weights"], path + ("weights",))
+            biases = vector(spec["biases"], path + ("biases",))
+            if biases.shape[0] != weights.shape[0]:
+                raise NetworkError(
+                    path + ("biases",),
+                    f"layer {index} has {weights.shape[0]} neurons (rows of weights) "
+                    f"but {biases.shape[0]} biases",
+                )
+            if built and weights.shape[1] != built[-1].weights.shape[0]:
+                previous = built[-1].weights.shape
+                raise NetworkError(
+                    path + ("weights",),
+                    f"layers don't chain: layer {index - 1} has weights of shape {previous} "
+                    f"({previous[0]} outputs) but layer {index} has weights of shape "
+                    f"{weights.shape} ({weights.shape[1]} inputs)",
+                )
+            built.append(Layer(weights, biases, activation))
+        return cls(built)
+
+    def to_lists(self):
+        return [
+            {"weights": layer.weights.tolist(), "biases": layer.biases.tolist(), "activation": layer.activation}
+            for layer in self.layers
+        ]
+
+
+def matrix(rows, path, width=None, what="row"):
+    """A rectangular float64 array from a list of rows, or a ``NetworkError`` naming the ragged row."""
+    if len(rows) == 0:
+        raise NetworkError(path, "must have at least one row")
+    expected = len(rows[0]) if width is None else width
+    for index, row in enumerate(rows):
+        if len(row) != expected:
+            raise NetworkError(
+                path + (index,),
+                f"{what} {index} has {len(row)} values but {'row 0 has' if width is None else 'expected'} "
+                f"{expected}",
+            )
+    if expected == 0:
+        raise NetworkError(path + (0,), "rows must not be empty")
+    return finite(np.array(rows, dtype=np.float64), path)
+
+
+def vector(values, path):
+    if len(values) == 0:
+        raise NetworkError(path, "must not be empty")
+    return finite(np.array(values, dtype=np.float64), path)
+
+
+def finite(array, path):
+    if not np.isfinite(array).all():
+        raise NetworkError(path, "must contain only finite numbers (no NaN or Infinity)")
+    return array

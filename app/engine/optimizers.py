@@ -1,0 +1,49 @@
+"""Optimizers: how a weight moves given its gradient. The server is stateless, so each keeps
+its state (step count, velocities, moments) in a plain dict that travels with the request.
+
+Each entry maps a name to ``(defaults, apply)`` where
+``apply(params, grads, state, hyper) -> (new_params, new_state)`` and ``params``/``grads`` are
+the lists ``[W₁, b₁, W₂, b₂, …]``. The update is simultaneous: every gradient was computed
+from the old weights before any weight moves.
+"""
+
+import numpy as np
+
+
+def sgd(params, grads, state, hyper):
+    """w := w − η·∂L/∂w"""
+    eta = hyper["learning_rate"]
+    return [p - eta * g for p, g in zip(params, grads, strict=True)], {"step": state["step"] + 1}
+
+
+def momentum(params, grads, state, hyper):
+    """v := μ·v + ∂L/∂w;  w := w − η·v"""
+    eta, mu = hyper["learning_rate"], hyper["momentum"]
+    velocity = [mu * v + g for v, g in zip(_slots(state, "velocity", params), grads, strict=True)]
+    new = [p - eta * v for p, v in zip(params, velocity, strict=True)]
+    return new, {"step": state["step"] + 1, "velocity": velocity}
+
+
+def adam(params, grads, state, hyper):
+    """m := β₁m + (1−β₁)g;  v := β₂v + (1−β₂)g²;  w := w − η·m̂ / (√v̂ + ε)"""
+    eta, b1, b2, eps = hyper["learning_rate"], hyper["beta1"], hyper["beta2"], hyper["epsilon"]
+    step = state["step"] + 1
+    m = [b1 * m + (1 - b1) * g for m, g in zip(_slots(state, "m", params), grads, strict=True)]
+    v = [b2 * v + (1 - b2) * g * g for v, g in zip(_slots(state, "v", params), grads, strict=True)]
+    c1, c2 = 1 - b1**step, 1 - b2**step
+    new = [p - eta * (mi / c1) / (np.sqrt(vi / c2) + eps) for p, mi, vi in zip(params, m, v, strict=True)]
+    return new, {"step": step, "m": m, "v": v}
+
+
+def _slots(state, key, params):
+    return state.get(key) or [np.zeros_like(p) for p in params]
+
+
+OPTIMIZERS = {
+    "sgd": ({"learning_rate": 0.5}, sgd),
+    "momentum": ({"learning_rate": 0.1, "momentum": 0.9}, momentum),
+    "adam": ({"learning_rate": 0.001, "beta1": 0.9, "beta2": 0.999, "epsilon": 1e-8}, adam),
+}
+
+# The arrays each optimizer keeps per parameter, besides the step count.
+SLOTS = {"sgd": (), "momentum": ("velocity",), "adam": ("m", "v")}

@@ -1,0 +1,105 @@
+"""Ready-to-post examples: a network, a batch, a loss and an optimizer, with what each teaches."""
+
+from copy import deepcopy
+
+import numpy as np
+
+_XOR_INPUTS = [[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]]
+
+
+def _random_layers(widths, activations, seed):
+    rng = np.random.default_rng(seed)
+    layers = []
+    for n_in, n_out, activation in zip(widths[:-1], widths[1:], activations, strict=True):
+        limit = np.sqrt(6.0 / (n_in + n_out))  # Glorot-uniform
+        layers.append(
+            {
+                "weights": np.round(rng.uniform(-limit, limit, (n_out, n_in)), 4).tolist(),
+                "biases": [0.0] * n_out,
+                "activation": activation,
+            }
+        )
+    return layers
+
+
+PRESETS = {
+    "seed-neuron": {
+        "title": "One sigmoid neuron: h = w·x + b, y = σ(h)",
+        "teaches": (
+            "The chain rule on the smallest network there is. With L = ½(y − t)², "
+            "∂L/∂w = (y − t)·σ(h)(1 − σ(h))·x: the error, times the sigmoid's slope, times the input. "
+            "This is the seed's reading in which the output itself is σ(h)."
+        ),
+        "network": {"layers": [{"weights": [[0.8]], "biases": [0.2], "activation": "sigmoid"}]},
+        "inputs": [[1.5]],
+        "targets": [[0.0]],
+        "loss": "mse",
+        "optimizer": {"name": "sgd", "learning_rate": 0.5},
+    },
+    "seed-network": {
+        "title": "1-1-1: a sigmoid hidden neuron and a linear output",
+        "teaches": (
+            "How the error reaches a hidden weight: the output's δ is sent back through the "
+            "output weight and scaled by the hidden neuron's slope σ(h)(1 − σ(h)). This is the "
+            "seed's other reading, where the output is linear (y = v·σ(h) + c); seed-neuron shows "
+            "the reading where the output is σ(h)."
+        ),
+        "network": {
+            "layers": [
+                {"weights": [[0.5]], "biases": [0.1], "activation": "sigmoid"},
+                {"weights": [[1.2]], "biases": [-0.3], "activation": "linear"},
+            ]
+        },
+        "inputs": [[1.0]],
+        "targets": [[1.0]],
+        "loss": "mse",
+        "optimizer": {"name": "sgd", "learning_rate": 0.5},
+    },
+    "mazur-2-2-2": {
+        "title": "Matt Mazur's 2-2-2 worked example",
+        "teaches": (
+            "The classic step-by-step example: two inputs, two sigmoid hidden neurons, two sigmoid "
+            "outputs. Outputs 0.75136507 and 0.772928465, total error 0.298371109; after one step "
+            "w5 = 0.35891648 and w1 = 0.149780716. (Mazur leaves the biases fixed; here they learn too.)"
+        ),
+        "network": {
+            "layers": [
+                {"weights": [[0.15, 0.20], [0.25, 0.30]], "biases": [0.35, 0.35], "activation": "sigmoid"},
+                {"weights": [[0.40, 0.45], [0.50, 0.55]], "biases": [0.60, 0.60], "activation": "sigmoid"},
+            ]
+        },
+        "inputs": [[0.05, 0.10]],
+        "targets": [[0.01, 0.99]],
+        "loss": "mse",
+        "optimizer": {"name": "sgd", "learning_rate": 0.5},
+    },
+    "xor-2-2-1": {
+        "title": "XOR with two hidden neurons",
+        "teaches": (
+            "No single line separates XOR, so the hidden layer has to bend the space. The batch "
+            "holds all four cases; each gradient is the average of the four samples' gradients."
+        ),
+        "network": {"layers": _random_layers([2, 2, 1], ["tanh", "sigmoid"], seed=3)},
+        "inputs": _XOR_INPUTS,
+        "targets": [[0.0], [1.0], [1.0], [0.0]],
+        "loss": "mse",
+        "optimizer": {"name": "sgd", "learning_rate": 2.0},
+    },
+    "softmax-3-class": {
+        "title": "Softmax and cross-entropy: three classes",
+        "teaches": (
+            "With softmax outputs and cross-entropy loss the output error is simply δ = y − t: "
+            "the two derivatives cancel to the difference between prediction and one-hot target."
+        ),
+        "network": {"layers": _random_layers([2, 3, 3], ["relu", "softmax"], seed=7)},
+        "inputs": [[1.0, 0.5], [-0.5, 1.0], [0.0, -1.0]],
+        "targets": [[1.0, 0.0, 0.0], [0.0, 1.0, 0.0], [0.0, 0.0, 1.0]],
+        "loss": "cross_entropy",
+        "optimizer": {"name": "sgd", "learning_rate": 0.5},
+    },
+}
+
+
+def get_preset(name):
+    """A deep copy of preset ``name`` with its name added, or ``KeyError``."""
+    return {"name": name, **deepcopy(PRESETS[name])}

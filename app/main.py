@@ -1,0 +1,37 @@
+"""Builds the ASGI app: routers, error handlers, middleware, static files and pages."""
+
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+
+from .api.body_limit import BodyLimit
+from fastapi.exceptions import RequestValidationError
+
+from .api.errors import engine_error_handler, validation_error_handler
+from .api.routes import backprop, health, presets
+from .engine import NetworkError
+from .settings import get_settings
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def create_app(settings=None):
+    settings = settings or get_settings()
+    app = FastAPI(
+        title="Backprop Lab",
+        summary="Backpropagation, one real step at a time: forward, loss, backward, update.",
+        root_path=settings.root_path,
+    )
+    app.add_exception_handler(NetworkError, engine_error_handler)
+    app.add_exception_handler(RequestValidationError, validation_error_handler)
+    for router in (backprop.router, presets.router, health.router):
+        app.include_router(router)
+    app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
+    static = ROOT / "static"
+    if static.is_dir():
+        app.mount("/static", StaticFiles(directory=static), name="static")
+    return app
+
+
+app = create_app()
