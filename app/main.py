@@ -3,11 +3,10 @@
 from pathlib import Path
 
 from fastapi import FastAPI
+from fastapi.exceptions import RequestValidationError
 from fastapi.staticfiles import StaticFiles
 
 from .api.body_limit import BodyLimit
-from fastapi.exceptions import RequestValidationError
-
 from .api.errors import engine_error_handler, validation_error_handler
 from .api.routes import backprop, health, presets
 from .engine import NetworkError

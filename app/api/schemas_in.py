@@ -113,7 +113,5 @@ class StepRequest(BackwardRequest):
 
     model_config = ConfigDict(
         extra="forbid",
-        json_schema_extra={
-            "examples": [{k: _MAZUR[k] for k in ("network", "inputs", "targets", "loss", "optimizer")}]
-        },
+        json_schema_extra={"examples": [{k: _MAZUR[k] for k in ("network", "inputs", "targets", "loss", "optimizer")}]},
     )

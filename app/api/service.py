@@ -3,7 +3,17 @@
 Routes call these; they return plain dicts ready for JSON, every number finite.
 """
 
-from ..engine import DivergedError, Network, backward, build_trace, check_batch, compute_loss, forward, train_step, update
+from ..engine import (
+    DivergedError,
+    Network,
+    backward,
+    build_trace,
+    check_batch,
+    compute_loss,
+    forward,
+    train_step,
+    update,
+)
 from ..engine.backprop import flatten_pairs, pairs, state_to_lists
 
 
@@ -79,7 +89,9 @@ def run_step(body, max_trace_entries):
     if not body.include_trace:
         result["trace_note"] = "include_trace was false"
     elif (size := trace_size(network, len(x))) > max_trace_entries:
-        result["trace_note"] = f"the trace would have {size} entries; the limit max_trace_entries is {max_trace_entries}"
+        result["trace_note"] = (
+            f"the trace would have {size} entries; the limit max_trace_entries is {max_trace_entries}"
+        )
     else:
         result["trace"] = build_trace(network, step, t, body.loss, optimizer)
     return result

@@ -89,8 +89,7 @@ class Network:
             if biases.shape[0] != weights.shape[0]:
                 raise NetworkError(
                     path + ("biases",),
-                    f"layer {index} has {weights.shape[0]} neurons (rows of weights) "
-                    f"but {biases.shape[0]} biases",
+                    f"layer {index} has {weights.shape[0]} neurons (rows of weights) but {biases.shape[0]} biases",
                 )
             if built and weights.shape[1] != built[-1].weights.shape[0]:
                 previous = built[-1].weights.shape
@@ -119,8 +118,7 @@ def matrix(rows, path, width=None, what="row"):
         if len(row) != expected:
             raise NetworkError(
                 path + (index,),
-                f"{what} {index} has {len(row)} values but {'row 0 has' if width is None else 'expected'} "
-                f"{expected}",
+                f"{what} {index} has {len(row)} values but {'row 0 has' if width is None else 'expected'} {expected}",
             )
     if expected == 0:
         raise NetworkError(path + (0,), "rows must not be empty")

@@ -197,4 +197,3 @@ def _update_entries(network, step, optimizer):
                     entry[k] = v[flat]
                 entries.append(entry)
     return entries
-
