@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Install Backprop Lab into .venv (first run only) and serve it on http://127.0.0.1:8000.
+# Settings come from BACKPROP_* environment variables (see README); HOST and PORT move the server.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. scripts/venv.sh
+ensure_venv
+"$VENV/bin/pip" install --quiet --disable-pip-version-check -e .
+exec "$VENV/bin/uvicorn" app.main:app --host "${HOST:-127.0.0.1}" --port "${PORT:-8000}" \
+  --log-level "${BACKPROP_LOG_LEVEL:-info}"
