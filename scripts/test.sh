@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Install the test dependencies (Python packages into .venv, a Chromium for the browser tests,
+# Node.js for the JS unit tests) and run every suite: lint, Dockerfile lint, JS units, and
+# pytest (engine, API, fuzz, browser). Extra arguments go to pytest.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. scripts/venv.sh
+ensure_venv
+"$VENV/bin/pip" install --quiet --disable-pip-version-check -e '.[test]'
+export PATH="$VENV/bin:$PATH"
+
+apt_install() {  # Debian packages, when we may install them
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+  else
+    return 1
+  fi
+}
+
+# A Chromium for Playwright: Debian's where apt can install it, else Playwright's own download.
+if [ -z "${BACKPROP_CHROMIUM:-}" ]; then
+  if ! command -v chromium >/dev/null && ! apt_install chromium; then
+    python -m playwright install chromium
+  fi
+  if command -v chromium >/dev/null; then export BACKPROP_CHROMIUM="$(command -v chromium)"; fi
+fi
+command -v node >/dev/null || apt_install nodejs || { echo "Node.js is needed for the JS unit tests" >&2; exit 1; }
+
+echo "== ruff"
+ruff check .
+ruff format --check .
+echo "== hadolint"
+hadolint Dockerfile
+echo "== node --test tests/js"
+node --test tests/js/
+echo "== pytest"
+pytest "$@"
