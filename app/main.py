@@ -22,6 +22,7 @@ def create_app(settings=None):
         summary="Backpropagation, one real step at a time: forward, loss, backward, update.",
         root_path=settings.root_path,
     )
+    app.dependency_overrides[get_settings] = lambda: settings
     app.add_exception_handler(NetworkError, engine_error_handler)
     app.add_exception_handler(RequestValidationError, validation_error_handler)
     for router in (backprop.router, presets.router, health.router):

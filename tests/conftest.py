@@ -3,7 +3,6 @@
 import pytest
 from fastapi.testclient import TestClient
 
-from app.engine.presets import PRESETS, get_preset
 from app.main import create_app
 from app.settings import Settings
 
@@ -23,12 +22,3 @@ def make_client():
 
     return build
 
-
-def preset_body(name, *fields):
-    """The preset's fields that a request needs, e.g. ``preset_body("mazur-2-2-2", "network", "inputs")``."""
-    preset = get_preset(name)
-    return {field: preset[field] for field in fields}
-
-
-STEP_FIELDS = ("network", "inputs", "targets", "loss", "optimizer")
-PRESET_NAMES = list(PRESETS)
