@@ -148,9 +148,19 @@ def check_state(state, name, params):
         given = state.get(slot)
         if given is None:
             continue
+        if _is_flat_like(given, params):  # update's own output, carried into the next step as is
+            checked[slot] = list(given)
+            continue
         arrays = flatten_pairs(given, ("optimizer_state", slot), params)
         checked[slot] = arrays
     return checked
+
+
+def _is_flat_like(given, params):
+    """True for a list of arrays [W₁, b₁, …] shaped like ``params``, the form ``update`` returns."""
+    return len(given) == len(params) and all(
+        isinstance(g, np.ndarray) and g.shape == p.shape for g, p in zip(given, params, strict=True)
+    )
 
 
 def flatten_pairs(pairs, path, params):
