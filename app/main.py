@@ -8,7 +8,8 @@ from fastapi.staticfiles import StaticFiles
 
 from .api.body_limit import BodyLimit
 from .api.errors import engine_error_handler, validation_error_handler
-from .api.routes import backprop, health, presets, train
+from .api.routes import backprop, docs, health, presets, train
+from .api.security import add_security
 from .engine import NetworkError
 from .settings import get_settings
 
@@ -21,13 +22,16 @@ def create_app(settings=None):
         title="Backprop Lab",
         summary="Backpropagation, one real step at a time: forward, loss, backward, update.",
         root_path=settings.root_path,
+        docs_url=None,
+        redoc_url=None,
     )
     app.dependency_overrides[get_settings] = lambda: settings
     app.add_exception_handler(NetworkError, engine_error_handler)
     app.add_exception_handler(RequestValidationError, validation_error_handler)
-    for router in (backprop.router, presets.router, health.router, train.router):
+    for router in (backprop.router, presets.router, health.router, train.router, docs.router):
         app.include_router(router)
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
+    add_security(app, settings)
     static = ROOT / "static"
     if static.is_dir():
         app.mount("/static", StaticFiles(directory=static), name="static")
