@@ -8,7 +8,7 @@ from fastapi.staticfiles import StaticFiles
 
 from .api.body_limit import BodyLimit
 from .api.errors import engine_error_handler, validation_error_handler
-from .api.routes import backprop, docs, health, presets, train
+from .api.routes import backprop, datasets, docs, graph, health, pages, presets, train
 from .api.security import add_security
 from .engine import NetworkError
 from .settings import get_settings
@@ -28,8 +28,9 @@ def create_app(settings=None):
     app.dependency_overrides[get_settings] = lambda: settings
     app.add_exception_handler(NetworkError, engine_error_handler)
     app.add_exception_handler(RequestValidationError, validation_error_handler)
-    for router in (backprop.router, presets.router, health.router, train.router, docs.router):
+    for router in (backprop.router, presets.router, health.router, train.router, datasets.router, docs.router, pages.router):
         app.include_router(router)
+    app.include_router(graph.router)
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
     add_security(app, settings)
     static = ROOT / "static"

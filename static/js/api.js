@@ -1,0 +1,58 @@
+// The fetch client. URLs are relative to the page, so the app also works under a root path
+// behind a reverse proxy. A 4xx answer becomes an ApiError whose message is the API's
+// `detail`, written for the learner ("network → layers → 0 → weights: …").
+
+export class ApiError extends Error {}
+
+/** The API's `detail` (a string or a list of {loc, msg}) as one readable line. */
+export function detailMessage(detail) {
+  if (typeof detail === "string") return detail;
+  if (Array.isArray(detail)) {
+    return detail
+      .map((d) => {
+        const loc = Array.isArray(d.loc) ? d.loc.filter((p) => p !== "body").join(" → ") : "";
+        return loc ? `${loc}: ${d.msg}` : String(d.msg);
+      })
+      .join("; ");
+  }
+  return "the server refused the request";
+}
+
+async function request(path, options = {}) {
+  let response;
+  try {
+    response = await fetch(path, { headers: { "Content-Type": "application/json" }, ...options });
+  } catch {
+    throw new ApiError("the server cannot be reached; is it still running?");
+  }
+  const body = await response.json().catch(() => null);
+  if (!response.ok) {
+    const message = body && body.detail ? detailMessage(body.detail) : `HTTP ${response.status}`;
+    const error = new ApiError(message);
+    error.status = response.status;
+    throw error;
+  }
+  return body;
+}
+
+const post = (path, body) => request(path, { method: "POST", body: JSON.stringify(body) });
+
+export const listPresets = () => request("api/presets");
+export const getPreset = (name) => request(`api/presets/${encodeURIComponent(name)}`);
+
+/** One training step with its trace, for the state's network, batch, loss and optimizer. */
+export function postStep(state) {
+  const body = {
+    network: state.network,
+    inputs: state.inputs,
+    targets: state.targets,
+    loss: state.loss,
+    optimizer: state.optimizer,
+  };
+  if (state.optimizer_state) body.optimizer_state = state.optimizer_state;
+  return post("api/step", body);
+}
+
+/** Fresh Glorot-uniform weights (biases 0) for a shape, reproducible from the seed. */
+export const postRandomNetwork = (widths, activations, seed) =>
+  post("api/networks/random", { widths, activations, seed });

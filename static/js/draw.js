@@ -1,0 +1,160 @@
+// SVG drawing of the network: render() builds the elements once per shape, paint() sets
+// colours, widths and texts from the numbers revealed so far. Text goes in with textContent.
+
+import { COLORS, SIZES } from "./config.js";
+import { edgeWidth, pointAlong } from "./layout.js";
+import { formatNumber as fmt, plainBiasName, plainWeightName } from "./format.js";
+import { keyOf } from "./trace_view.js";
+
+const SVG_NS = "http://www.w3.org/2000/svg";
+
+export function svgEl(tag, attrs = {}, parent = null) {
+  const el = document.createElementNS(SVG_NS, tag);
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, String(v));
+  if (parent) parent.appendChild(el);
+  return el;
+}
+
+function textEl(parent, attrs, text) {
+  const el = svgEl("text", attrs, parent);
+  el.textContent = text;
+  return el;
+}
+
+function focusable(g, kind, data, label) {
+  g.setAttribute("tabindex", "0");
+  g.setAttribute("role", "button");
+  g.setAttribute("aria-label", label);
+  g.dataset.kind = kind;
+  for (const [k, v] of Object.entries(data)) g.dataset[k] = String(v);
+}
+
+function drawEdge(d, edge, kind) {
+  const g = svgEl("g", { class: `edge ${kind}` }, kind === "bias" ? d.groups.bias : d.groups.edges);
+  const coords = { x1: edge.x1, y1: edge.y1, x2: edge.x2, y2: edge.y2 };
+  svgEl("line", { ...coords, class: "hit" }, g);
+  const line = svgEl("line", { ...coords, class: "wire" }, g);
+  const at = pointAlong(edge, kind === "bias" ? SIZES.bias_label_at : SIZES.label_at);
+  const label = textEl(d.groups.labels, { x: at.x, y: at.y - 3, class: "edge-label" }, "");
+  const name = kind === "bias" ? plainBiasName(edge.layer, edge.neuron) : plainWeightName(edge.layer, edge.neuron, edge.input);
+  const data = { layer: edge.layer, neuron: edge.neuron };
+  if (kind === "weight") data.input = edge.input;
+  focusable(g, kind, data, name);
+  return { g, line, label, edge, name };
+}
+
+function drawNode(d, node, cls, data, label) {
+  const g = svgEl("g", { class: `node ${cls}` }, d.groups.nodes);
+  svgEl("circle", { cx: node.x, cy: node.y, r: d.geom.radius }, g);
+  const value = textEl(g, { x: node.x, y: node.y + 4, class: "node-value" }, "");
+  const below = textEl(d.groups.labels, { x: node.x, y: node.y + d.geom.radius + 13, class: "node-delta" }, "");
+  focusable(g, cls, data, label);
+  return { g, value, below };
+}
+
+function drawColumnTitles(d, network) {
+  const y = d.geom.height - 10;
+  d.geom.columns.forEach((col, c) => {
+    const title = c === 0 ? "inputs" : `${c === d.geom.columns.length - 1 ? "output" : `layer ${c}`} · ${network.layers[c - 1].activation}`;
+    textEl(d.groups.titles, { x: col.x, y, class: "column-title" }, title);
+  });
+  textEl(d.groups.titles, { x: d.geom.loss.x, y, class: "column-title" }, "loss");
+}
+
+/** Builds every element for a network's shape. Returns the diagram handle paint() uses. */
+export function render(svg, geom, network) {
+  svg.replaceChildren();
+  svg.setAttribute("viewBox", `0 0 ${geom.width} ${geom.height}`);
+  svg.style.maxWidth = `${Math.round(geom.width * 1.5)}px`; // small networks stay small
+  const groups = {};
+  for (const name of ["titles", "bias", "edges", "nodes", "labels", "dots"]) groups[name] = svgEl("g", { class: name }, svg);
+  const d = { svg, geom, groups, weights: {}, biases: {}, inputs: [], neurons: {}, biasNodes: [] };
+  drawColumnTitles(d, network);
+  for (const e of geom.edges) d.weights[keyOf.weight(e.layer, e.neuron, e.input)] = drawEdge(d, e, "weight");
+  for (const e of geom.bias_edges) d.biases[keyOf.neuron(e.layer, e.neuron)] = drawEdge(d, e, "bias");
+  geom.columns.forEach((col, c) => {
+    if (col.bias) {
+      const g = svgEl("g", { class: "bias-node" }, groups.nodes);
+      const s = geom.radius * 0.8;
+      svgEl("rect", { x: col.bias.x - s, y: col.bias.y - s, width: 2 * s, height: 2 * s, rx: 3 }, g);
+      textEl(g, { x: col.bias.x, y: col.bias.y + 4, class: "node-value" }, "+1");
+    }
+    col.nodes.forEach((node, j) => {
+      if (c === 0) d.inputs.push(drawNode(d, node, "input", { neuron: j }, `input x${j + 1}`));
+      else d.neurons[keyOf.neuron(c - 1, j)] = drawNode(d, node, "neuron", { layer: c - 1, neuron: j }, `neuron ${j + 1} of layer ${c}`);
+    });
+  });
+  const { loss } = geom;
+  const lossG = svgEl("g", { class: "loss-node" }, groups.nodes);
+  svgEl("rect", { x: loss.x - 34, y: loss.y - 18, width: 68, height: 36, rx: 6 }, lossG);
+  d.lossText = textEl(lossG, { x: loss.x, y: loss.y + 4, class: "node-value" }, "L");
+  focusable(lossG, "loss", {}, "loss");
+  return d;
+}
+
+function largestWeight(network) {
+  let largest = 0;
+  for (const layer of network.layers) {
+    for (const row of layer.weights) for (const w of row) largest = Math.max(largest, Math.abs(w));
+    for (const b of layer.biases) largest = Math.max(largest, Math.abs(b));
+  }
+  return largest;
+}
+
+function paintParameter(item, value, grad, upd, largest, showLabel) {
+  const color = value > 0 ? COLORS.positive : value < 0 ? COLORS.negative : COLORS.zero;
+  item.line.setAttribute("stroke", color);
+  item.line.setAttribute("stroke-width", edgeWidth(value, largest).toFixed(2));
+  let text = fmt(value);
+  let cls = "edge-label";
+  if (upd) [text, cls] = [`${fmt(upd.old)} → ${fmt(upd.new)}`, "edge-label update"];
+  else if (grad) [text, cls] = [`∂ ${fmt(grad.grad)}`, "edge-label gradient"];
+  item.label.textContent = showLabel ? text : "";
+  item.label.setAttribute("class", cls);
+  item.g.setAttribute("aria-label", `${item.name} = ${fmt(value)}${grad ? `, gradient ${fmt(grad.grad)}` : ""}${upd ? `, updated ${fmt(upd.old)} → ${fmt(upd.new)}` : ""}`);
+}
+
+function isCurrent(current, kinds, layer, neuron, input) {
+  return !!current && kinds.includes(current.kind) && current.layer === layer && current.neuron === neuron &&
+    (input === undefined || current.input === input);
+}
+
+/**
+ * Sets what the numbers say. model = {network, input_row, seen (trace_view.revealed),
+ * current (entry or null), selected (state.view.selected)}.
+ */
+export function paint(d, model) {
+  const { network, seen, current, selected } = model;
+  const largest = largestWeight(network);
+  const manyEdges = d.geom.edges.length + d.geom.bias_edges.length > SIZES.max_edge_labels;
+  for (const [key, item] of Object.entries(d.weights)) {
+    const { layer, neuron, input } = item.edge;
+    const active = isCurrent(current, ["weight_gradient", "weight_update"], layer, neuron, input);
+    const chosen = selected && selected.kind === "weight" && selected.layer === layer && selected.neuron === neuron && selected.input === input;
+    paintParameter(item, network.layers[layer].weights[neuron][input], seen.weight_grads[key], seen.weight_updates[key], largest, !manyEdges || active || chosen);
+    item.g.classList.toggle("current", active);
+    item.g.classList.toggle("selected", !!chosen);
+  }
+  for (const [key, item] of Object.entries(d.biases)) {
+    const { layer, neuron } = item.edge;
+    const active = isCurrent(current, ["bias_gradient", "bias_update"], layer, neuron);
+    const chosen = selected && selected.kind === "bias" && selected.layer === layer && selected.neuron === neuron;
+    paintParameter(item, network.layers[layer].biases[neuron], seen.bias_grads[key], seen.bias_updates[key], largest, !manyEdges || active || chosen);
+    item.g.classList.toggle("current", active);
+    item.g.classList.toggle("selected", !!chosen);
+  }
+  d.inputs.forEach((item, i) => {
+    item.value.textContent = fmt(model.input_row[i]);
+  });
+  for (const [key, item] of Object.entries(d.neurons)) {
+    const [layer, neuron] = key.split(":").map(Number);
+    const value = seen.neurons[key];
+    const delta = seen.deltas[key];
+    item.value.textContent = value ? fmt(value.a) : "";
+    item.below.textContent = delta ? `δ ${fmt(delta.delta)}` : "";
+    item.g.classList.toggle("current", isCurrent(current, ["neuron", "output_delta", "hidden_delta"], layer, neuron));
+    item.g.classList.toggle("selected", !!selected && selected.kind === "neuron" && selected.layer === layer && selected.neuron === neuron);
+  }
+  d.lossText.textContent = seen.loss ? `L ${fmt(seen.loss.value)}` : "L";
+  d.lossText.parentNode.classList.toggle("current", !!current && current.kind === "loss");
+}

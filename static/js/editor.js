@@ -1,0 +1,126 @@
+// Editing the network and its data: inputs and targets, loss, optimizer and learning rate,
+// layers, neurons and activations, and "Randomize" from a seed. Every edit goes through
+// store.actions.edit(), which fetches the new trace. Implements mount(root, store).
+
+import { postRandomNetwork } from "./api.js";
+import { ACTIVATIONS, LIMITS, LOSSES, OPTIMIZERS } from "./config.js";
+import { el, numberField, selectField } from "./dom.js";
+import { networkWidths } from "./state.js";
+
+const resizeRow = (row, n) => Array.from({ length: n }, (_, i) => (i < row.length ? row[i] : 0));
+
+/** Same weights where the shapes overlap, zeros for new ones: the fallback when the API cannot randomize. */
+export function reshapeNetwork(network, widths, activations) {
+  const layers = widths.slice(1).map((n, l) => {
+    const old = network.layers[l] || { weights: [], biases: [] };
+    const weights = Array.from({ length: n }, (_, j) => resizeRow(old.weights[j] || [], widths[l]));
+    return { weights, biases: resizeRow(old.biases, n), activation: activations[l] };
+  });
+  return { layers };
+}
+
+/** Fits the batch to new input and output widths (new columns are 0). */
+export function reshapeBatch(rows, width) {
+  return rows.map((row) => resizeRow(row, width));
+}
+
+async function newNetwork(store, widths, activations, seed) {
+  try {
+    return { network: (await postRandomNetwork(widths, activations, seed)).network, note: null };
+  } catch (error) {
+    if (error.status !== 404 && error.status !== 405) throw error;
+    return { network: reshapeNetwork(store.state.network, widths, activations), note: "new weights are 0: the server has no /api/networks/random" };
+  }
+}
+
+/** Changes the architecture: new weights from the seed (the API's Glorot-uniform), batch resized. */
+async function reshape(store, widths, activations, seed = store.state.seed) {
+  try {
+    const { network, note } = await newNetwork(store, widths, activations, seed);
+    const { inputs, targets } = store.state;
+    await store.actions.edit({
+      network, seed, preset: null, optimizer_state: null,
+      inputs: reshapeBatch(inputs, widths[0]), targets: reshapeBatch(targets, widths.at(-1)),
+      view: { position: 0, phase: "forward", selected: null },
+    });
+    store.update({ notes: note ? [note] : [] }, "notes");
+  } catch (error) {
+    store.update({ error: error.message }, "error");
+  }
+}
+
+function architecture(store, state) {
+  const widths = networkWidths(state.network);
+  const activations = state.network.layers.map((l) => l.activation);
+  const rows = widths.map((n, c) => {
+    const label = c === 0 ? "Inputs" : c === widths.length - 1 ? "Output layer" : `Hidden layer ${c}`;
+    const set = (m) => reshape(store, widths.map((w, k) => (k === c ? m : w)), activations);
+    const parts = [
+      el("span", { class: "arch-name", text: `${label}: ${n}` }),
+      el("button", { type: "button", text: "−", "aria-label": `Remove a neuron from ${label.toLowerCase()}`, disabled: n <= 1, onclick: () => set(n - 1) }),
+      el("button", { type: "button", text: "+", "aria-label": `Add a neuron to ${label.toLowerCase()}`, disabled: n >= LIMITS.max_neurons, onclick: () => set(n + 1) }),
+    ];
+    if (c > 0) {
+      parts.push(selectField(`Activation of ${label.toLowerCase()}`, ACTIVATIONS.map((a) => [a, a]), activations[c - 1], (a) => {
+        const network = structuredClone(state.network);
+        network.layers[c - 1].activation = a;
+        store.actions.edit({ network, preset: null, view: { selected: null } });
+      }));
+    }
+    if (c > 0 && c < widths.length - 1) {
+      parts.push(el("button", { type: "button", text: "Remove layer", "aria-label": `Remove ${label.toLowerCase()}`, onclick: () => reshape(store, widths.filter((_, k) => k !== c), activations.filter((_, k) => k !== c - 1)) }));
+    }
+    return el("li", { class: "arch-row" }, parts);
+  });
+  const addLayer = el("button", {
+    type: "button", text: "Add hidden layer", disabled: widths.length - 1 >= LIMITS.max_layers,
+    onclick: () => reshape(store, [...widths.slice(0, -1), widths.at(-2), widths.at(-1)], [...activations.slice(0, -1), "sigmoid", activations.at(-1)]),
+  });
+  const seed = numberField("Seed", state.seed, () => {}, { min: 0, step: 1, id: "seed" });
+  const randomize = el("button", {
+    type: "button", text: "Randomize",
+    onclick: () => {
+      const value = Number(seed.querySelector("input").value);
+      if (Number.isInteger(value) && value >= 0) reshape(store, widths, activations, value);
+    },
+  });
+  return el("fieldset", {}, [el("legend", { text: "Architecture" }), el("ul", { class: "arch" }, rows), addLayer, el("div", { class: "row" }, [seed, randomize])]);
+}
+
+function batchTable(store, state) {
+  const setCell = (field, n, k) => (x) => {
+    const rows = structuredClone(state[field]);
+    rows[n][k] = x;
+    store.actions.edit({ [field]: rows, preset: state.preset });
+  };
+  const head = el("tr", {}, [el("th", { text: "Sample" }), ...state.inputs[0].map((_, i) => el("th", { text: `x${i + 1}` })), ...state.targets[0].map((_, k) => el("th", { text: `t${k + 1}` }))]);
+  const cell = (field, n, k, v, name) => el("td", {}, el("input", { type: "number", step: "any", value: v, "aria-label": `${name}${k + 1} of sample ${n + 1}`, onchange: (e) => Number.isFinite(Number(e.target.value)) && e.target.value !== "" && setCell(field, n, k)(Number(e.target.value)) }));
+  const body = state.inputs.map((row, n) => el("tr", {}, [el("th", { text: String(n + 1) }), ...row.map((v, k) => cell("inputs", n, k, v, "x")), ...state.targets[n].map((v, k) => cell("targets", n, k, v, "t"))]));
+  const add = el("button", { type: "button", text: "Add sample", disabled: state.inputs.length >= LIMITS.max_samples, onclick: () => store.actions.edit({ inputs: [...state.inputs, state.inputs.at(-1)], targets: [...state.targets, state.targets.at(-1)] }) });
+  const remove = el("button", { type: "button", text: "Remove last sample", disabled: state.inputs.length <= 1, onclick: () => store.actions.edit({ inputs: state.inputs.slice(0, -1), targets: state.targets.slice(0, -1), view: { sample: 0, position: 0, phase: "forward" } }) });
+  return el("fieldset", {}, [el("legend", { text: "Inputs and targets" }), el("div", { class: "table-wrap" }, el("table", { class: "batch" }, [el("thead", {}, head), el("tbody", {}, body)])), el("div", { class: "row" }, [add, remove])]);
+}
+
+function training(store, state) {
+  const opt = state.optimizer;
+  const setOptimizer = (name) => store.actions.edit({ optimizer: { name, learning_rate: opt.learning_rate }, optimizer_state: null });
+  return el("fieldset", {}, [
+    el("legend", { text: "Training" }),
+    selectField("Loss", LOSSES.map((l) => [l, l.replace(/_/g, " ")]), state.loss, (loss) => store.actions.edit({ loss })),
+    selectField("Optimizer", OPTIMIZERS.map((o) => [o, o]), opt.name, setOptimizer),
+    numberField("Learning rate η", opt.learning_rate, (x) => store.actions.edit({ optimizer: { ...opt, learning_rate: x } }), { min: 0, id: "learning-rate" }),
+  ]);
+}
+
+export function mount(root, store) {
+  let last = null;
+  store.subscribe((app) => {
+    const { state } = app;
+    if (!state.network || !state.inputs) return;
+    const key = JSON.stringify([networkWidths(state.network), state.network.layers.map((l) => l.activation), state.inputs, state.targets, state.loss, state.optimizer, state.seed]);
+    if (key === last) return;
+    if (root.contains(document.activeElement) && document.activeElement.tagName === "INPUT") return; // don't rebuild under the cursor
+    last = key;
+    root.replaceChildren(el("h2", { text: "Edit" }), training(store, state), batchTable(store, state), architecture(store, state));
+  });
+}

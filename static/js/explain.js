@@ -1,0 +1,84 @@
+// The Explanation panel (a region named "Explanation", aria-live polite): the current sub-step
+// in words, its symbolic equation and the same equation with numbers, then the chain rule of
+// the selected weight or bias. Implements the panel interface mount(root, store).
+
+import { PHASE_NAMES } from "./config.js";
+import { el, renderTex } from "./dom.js";
+import { chainRule, explainEntry, notation } from "./equations.js";
+import { formatNumber as fmt } from "./format.js";
+import { networkWidths } from "./state.js";
+import { deltaEntry, findEntry } from "./trace_view.js";
+
+/** Context the equations need: notation, activations, loss, batch size. */
+export function equationContext(state) {
+  const widths = networkWidths(state.network);
+  const pre = state.preset && state.preset.startsWith("seed-") ? "h" : "z"; // the seed's letter
+  return {
+    n: notation(widths, pre),
+    activations: state.network.layers.map((l) => l.activation),
+    loss: state.loss,
+    samples: state.inputs.length,
+  };
+}
+
+function introText(app) {
+  const preset = app.presets.find((p) => p.name === app.state.preset);
+  const intro = "Press “Step forward” (or →) to walk through one training step: forward, loss, backward, update.";
+  return preset ? `${preset.title}. ${preset.teaches} ${intro}` : intro;
+}
+
+function doneText(step) {
+  return `Step complete: the loss was ${fmt(step.loss)}; with the new weights it is ${fmt(step.loss_after)}. Press “Step forward” again to keep the new weights and take the next step.`;
+}
+
+export function mount(root, store) {
+  const phase = el("p", { class: "phase-name" });
+  const words = el("p", { class: "words" });
+  const symbolic = el("div", { class: "eq symbolic", "aria-label": "Equation" });
+  const numbers = el("div", { class: "eq numbers", "aria-label": "Equation with numbers" });
+  const chainTitle = el("h3", { class: "chain-title" });
+  const chainSymbolic = el("div", { class: "eq symbolic" });
+  const chainNumbers = el("div", { class: "eq numbers" });
+  const chain = el("div", { class: "chain", hidden: true }, [chainTitle, chainSymbolic, chainNumbers]);
+  root.append(el("h2", { text: "Explanation" }), phase, words, symbolic, numbers, chain);
+  let last = { step: null, view: "", presets: 0 };
+
+  function showEntry(app, entries, ctx) {
+    const position = Math.min(app.state.view.position, entries.length);
+    const entry = position > 0 ? entries[position - 1] : null;
+    phase.textContent = entry ? `${PHASE_NAMES[entry.phase]} · sub-step ${position} of ${entries.length}` : `Ready · ${entries.length} sub-steps`;
+    if (!entry) {
+      words.textContent = introText(app);
+      symbolic.replaceChildren();
+      numbers.replaceChildren();
+      return;
+    }
+    const text = explainEntry(entry, ctx);
+    words.textContent = position === entries.length ? `${text.words} ${doneText(app.step)}` : text.words;
+    renderTex(symbolic, text.symbolic, { display: true });
+    renderTex(numbers, text.numbers, { display: true });
+  }
+
+  function showChain(app, entries, ctx) {
+    const s = app.state.view.selected;
+    const isParam = s && (s.kind === "weight" || s.kind === "bias");
+    const rule = isParam && chainRule(s, deltaEntry(entries, s.layer, s.neuron), findEntry(entries, `${s.kind}_gradient`, s.layer, s.neuron, s.kind === "weight" ? s.input : undefined), ctx);
+    chain.hidden = !rule;
+    if (!rule) return;
+    chainTitle.textContent = rule.title;
+    renderTex(chainSymbolic, rule.symbolic, { display: true });
+    renderTex(chainNumbers, rule.numbers, { display: true });
+  }
+
+  store.subscribe((app) => {
+    const { state, step } = app;
+    if (!step || !step.trace || !state.network) return;
+    const now = { step, view: JSON.stringify([state.view, state.preset]), presets: app.presets.length };
+    if (now.step === last.step && now.view === last.view && now.presets === last.presets) return; // keep aria-live quiet
+    last = now;
+    const entries = store.actions.entries();
+    const ctx = equationContext(state);
+    showEntry(app, entries, ctx);
+    showChain(app, entries, ctx);
+  });
+}

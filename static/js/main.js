@@ -1,0 +1,81 @@
+// Entry point: builds the store, mounts every view and panel, loads the state.
+//
+// PLUG-IN INTERFACE (for extra panels and views, e.g. a training lab or a graph view):
+//   A module exports `mount(root, store)`. `root` is the element it owns (an empty element in
+//   templates/index.html); it builds its DOM inside with createElement/textContent.
+//   `store` (store.js):
+//     store.get()            → {state, step, presets, error, notes, busy, animating}
+//                              state = the one serializable state (state.js); step = the last
+//                              /api/step response for it (trace, loss, gradients, network, …)
+//     store.state            → the state alone
+//     store.subscribe(fn)    → fn(app, reason) after every change; returns an unsubscribe
+//     store.update(patch, reason) → shallow merge (patch.state and patch.state.view one level deeper);
+//                              use it for view-only changes
+//     store.actions          → actions.js: edit(statePatch) (change the state, save it and fetch
+//                              the new trace), goTo(position), stepForward(), stepBack(),
+//                              jumpToPhase(phase), loadPreset(name), reset(), entries(), refresh()
+//   Register it below: a VIEW gets a toggle button ("Network", "Graph", …) and shares the
+//   main area with the others (only one shown); a PANEL is always shown in the side column.
+//   Every number a module shows must come from the API, never computed in the browser.
+
+import { createActions } from "./actions.js";
+import { listPresets } from "./api.js";
+import { el } from "./dom.js";
+import { defaultState, fromFragment, loadLocal } from "./state.js";
+import { createStore } from "./store.js";
+import * as controls from "./controls.js";
+import * as editor from "./editor.js";
+import * as explain from "./explain.js";
+import * as persist from "./persist.js";
+import * as networkView from "./view_network.js";
+
+/** Views share #views; one is shown at a time, picked by the "View" toggle. */
+export const VIEWS = [{ id: "network", name: "Network", module: networkView }];
+
+/** Panels mount into the element with their id (see templates/index.html). */
+export const PANELS = [
+  { id: "state-panel", module: persist },
+  { id: "controls", module: controls },
+  { id: "explanation", module: explain },
+  { id: "editor", module: editor },
+];
+
+function mountViews(store) {
+  const host = document.getElementById("views");
+  const toggle = document.getElementById("view-toggle");
+  const roots = VIEWS.map((v) => el("div", { class: "view", id: `view-${v.id}`, "data-view": v.id }));
+  host.append(...roots);
+  const buttons = VIEWS.map((v, i) => el("button", { type: "button", text: v.name, "aria-pressed": i === 0 ? "true" : "false", onclick: () => show(i) }));
+  function show(index) {
+    roots.forEach((r, i) => (r.hidden = i !== index));
+    buttons.forEach((b, i) => b.setAttribute("aria-pressed", i === index ? "true" : "false"));
+  }
+  toggle.append(...buttons);
+  toggle.hidden = VIEWS.length < 2;
+  VIEWS.forEach((v, i) => v.module.mount(roots[i], store));
+  show(0);
+}
+
+/** The state to start from: a shared link first, then the last session, else the defaults. */
+function initialState() {
+  const fromUrl = fromFragment(location.hash);
+  if (fromUrl.state && fromUrl.state.network) return fromUrl;
+  const saved = loadLocal();
+  if (saved.state) return { state: saved.state, notes: [...fromUrl.notes, ...saved.notes] };
+  return { state: defaultState(), notes: fromUrl.notes };
+}
+
+async function start() {
+  const { state, notes } = initialState();
+  const store = createStore(state);
+  store.actions = createActions(store, { onStep: (entry) => store.update({ animating: entry }, "animate") });
+  for (const panel of PANELS) panel.module.mount(document.getElementById(panel.id), store);
+  mountViews(store);
+  store.update({ notes }, "notes");
+  listPresets().then((presets) => store.update({ presets }, "presets")).catch((e) => store.update({ error: e.message }, "error"));
+  if (state.network && state.inputs) await store.actions.refresh();
+  else await store.actions.loadPreset(state.preset || "seed-neuron");
+  document.body.dataset.ready = "true";
+}
+
+start();

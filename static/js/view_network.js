@@ -1,0 +1,161 @@
+// The "Network" view: the diagram, its legend, hover/focus tooltips, and clicking a weight or
+// bias to select it and type a new value. Implements the view interface mount(root, store).
+
+import { COLORS } from "./config.js";
+import { animateEntry, cancelAll } from "./animate.js";
+import { el } from "./dom.js";
+import { paint, render } from "./draw.js";
+import { formatNumber as fmt, plainBiasName, plainWeightName } from "./format.js";
+import { layout } from "./layout.js";
+import { networkWidths } from "./state.js";
+import { keyOf, revealed } from "./trace_view.js";
+
+function legend() {
+  const item = (color, text, shape = "line") => el("li", {}, [el("span", { class: `swatch ${shape}`, style: `background:${color}` }), el("span", { text })]);
+  return el("ul", { class: "legend", "aria-label": "Legend" }, [
+    item(COLORS.positive, "weight > 0"),
+    item(COLORS.negative, "weight < 0"),
+    el("li", { text: "thickness ∝ |weight|" }),
+    item(COLORS.value, "value, forward", "dot"),
+    item(COLORS.gradient, "gradient ∂, backward", "dot"),
+    item(COLORS.update, "old → new, update", "dot"),
+  ]);
+}
+
+function tooltipLines(target, app, seen) {
+  const { kind } = target.dataset;
+  const [l, j, i] = ["layer", "neuron", "input"].map((k) => Number(target.dataset[k]));
+  const network = app.state.network;
+  if (kind === "weight" || kind === "bias") {
+    const isW = kind === "weight";
+    const key = isW ? keyOf.weight(l, j, i) : keyOf.neuron(l, j);
+    const grad = (isW ? seen.weight_grads : seen.bias_grads)[key];
+    const upd = (isW ? seen.weight_updates : seen.bias_updates)[key];
+    const value = isW ? network.layers[l].weights[j][i] : network.layers[l].biases[j];
+    return [
+      `${isW ? plainWeightName(l, j, i) : plainBiasName(l, j)} = ${fmt(value)}`,
+      grad ? `gradient ∂L/∂${isW ? "w" : "b"} = ${fmt(grad.grad)}` : "gradient: not yet computed",
+      upd ? `update: ${fmt(upd.old)} → ${fmt(upd.new)}` : "update: not yet applied",
+      "click to select and edit",
+    ];
+  }
+  if (kind === "input") return [`input x${j + 1} = ${fmt(app.state.inputs[app.state.view.sample][j])}`];
+  if (kind === "neuron") {
+    const v = seen.neurons[keyOf.neuron(l, j)];
+    const d = seen.deltas[keyOf.neuron(l, j)];
+    return [
+      `layer ${l + 1}, neuron ${j + 1} (${network.layers[l].activation})`,
+      v ? `z = ${fmt(v.z)}, a = ${fmt(v.a)}` : "value: not yet computed",
+      d ? `δ = ∂L/∂z = ${fmt(d.delta)}` : "gradient δ: not yet computed",
+    ];
+  }
+  if (kind === "loss") return [seen.loss ? `loss L = ${fmt(seen.loss.value)}` : "loss: not yet computed"];
+  return [];
+}
+
+function selectionEditor(store) {
+  const box = el("div", { class: "selection", hidden: true });
+  const title = el("span", { class: "selection-title" });
+  const input = el("input", { type: "number", step: "any", id: "selected-value" });
+  const label = el("label", { for: "selected-value", class: "field" }, [title, input]);
+  const close = el("button", { type: "button", text: "Deselect", onclick: () => store.actions.edit({ view: { selected: null } }) });
+  box.append(label, close);
+  input.addEventListener("change", () => {
+    const x = Number(input.value);
+    const s = store.state.view.selected;
+    if (!s || input.value.trim() === "" || !Number.isFinite(x)) return input.setAttribute("aria-invalid", "true");
+    input.setAttribute("aria-invalid", "false");
+    const network = structuredClone(store.state.network);
+    if (s.kind === "weight") network.layers[s.layer].weights[s.neuron][s.input] = x;
+    else network.layers[s.layer].biases[s.neuron] = x;
+    store.actions.edit({ network });
+  });
+  function show(state) {
+    const s = state.view.selected;
+    const editable = s && (s.kind === "weight" || s.kind === "bias");
+    box.hidden = !editable;
+    if (!editable) return;
+    const layer = state.network.layers[s.layer];
+    if (!layer) return;
+    const name = s.kind === "weight" ? plainWeightName(s.layer, s.neuron, s.input) : plainBiasName(s.layer, s.neuron);
+    title.textContent = `Value of ${name}`;
+    const value = s.kind === "weight" ? layer.weights[s.neuron]?.[s.input] : layer.biases[s.neuron];
+    if (document.activeElement !== input && value !== undefined) input.value = String(value);
+  }
+  return { box, input, show };
+}
+
+export function mount(root, store) {
+  const svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
+  svg.setAttribute("class", "diagram");
+  svg.setAttribute("role", "group");
+  svg.setAttribute("aria-label", "Network diagram");
+  const tooltip = el("div", { class: "tooltip", role: "tooltip", id: "diagram-tooltip", hidden: true });
+  const editor = selectionEditor(store);
+  const frame = el("div", { class: "diagram-frame" }, [svg, tooltip]);
+  root.append(frame, editor.box, legend());
+  let d = null;
+  let shape = "";
+  let seen = revealed([], 0);
+
+  function update(app, reason) {
+    const { state } = app;
+    const widths = networkWidths(state.network);
+    if (!widths || !state.inputs) return;
+    const key = JSON.stringify([widths, state.network.layers.map((l) => l.activation)]);
+    if (key !== shape) {
+      cancelAll();
+      d = render(svg, layout(widths), state.network);
+      shape = key;
+    }
+    const entries = store.actions.entries();
+    const position = Math.min(state.view.position, entries.length);
+    seen = revealed(entries, position);
+    const current = position > 0 ? entries[position - 1] : null;
+    const inputRow = state.inputs[state.view.sample] || state.inputs[0];
+    paint(d, { network: state.network, input_row: inputRow, seen, current, selected: state.view.selected });
+    editor.show(state);
+    if (reason === "animate" && app.animating) animateEntry(d, app.animating, state.speed);
+  }
+
+  function showTooltip(event) {
+    const target = event.target.closest("[data-kind]");
+    if (!target || !svg.contains(target)) return;
+    tooltip.replaceChildren(...tooltipLines(target, store.get(), seen).map((t) => el("div", { text: t })));
+    const box = target.getBoundingClientRect();
+    const frameBox = frame.getBoundingClientRect();
+    const left = Math.min(Math.max(0, box.left - frameBox.left + box.width / 2 - 90), Math.max(0, frameBox.width - 190));
+    tooltip.style.left = `${left}px`;
+    tooltip.style.top = `${box.bottom - frameBox.top + 6}px`;
+    tooltip.hidden = false;
+  }
+
+  function select(event) {
+    const target = event.target.closest("[data-kind]");
+    if (!target || !svg.contains(target)) return;
+    const { kind } = target.dataset;
+    const [layer, neuron, input] = ["layer", "neuron", "input"].map((k) => Number(target.dataset[k]));
+    let selected = null;
+    if (kind === "weight") selected = { kind, layer, neuron, input };
+    else if (kind === "bias" || kind === "neuron") selected = { kind, layer, neuron };
+    if (!selected) return;
+    store.update({ state: { view: { selected } } }, "select");
+    store.actions.save();
+    if (kind !== "neuron") editor.input.focus();
+  }
+
+  svg.addEventListener("pointerover", showTooltip);
+  svg.addEventListener("focusin", showTooltip);
+  svg.addEventListener("pointerout", () => (tooltip.hidden = true));
+  svg.addEventListener("focusout", () => (tooltip.hidden = true));
+  svg.addEventListener("click", select);
+  svg.addEventListener("keydown", (event) => {
+    if (event.key === "Enter" || event.key === " ") {
+      event.preventDefault();
+      event.stopPropagation();
+      select(event);
+    }
+  });
+  store.subscribe(update);
+  update(store.get(), "mount");
+}
