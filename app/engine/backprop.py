@@ -72,6 +72,11 @@ def check_batch(network, inputs, targets=None, loss=None):
     return x, t
 
 
+def all_finite(arrays):
+    """True when no array holds an infinity or NaN (one pass over all of them: cheap for small arrays)."""
+    return bool(np.isfinite(np.concatenate(arrays, axis=None)).all())
+
+
 def forward(network, x):
     """Step 1: z = W·a_prev + b, then a = f(z), layer by layer."""
     zs, activations, a = [], [], x
@@ -96,7 +101,8 @@ def per_sample_loss(fp, t, loss):
 def compute_loss(fp, t, loss):
     """Step 2: L = (1/N) Σₙ ℓₙ."""
     with np.errstate(over="ignore", invalid="ignore"):
-        value = float(per_sample_loss(fp, t, loss).mean())
+        per_sample = per_sample_loss(fp, t, loss)
+        value = float(per_sample.sum() / per_sample.shape[0])  # the mean, without np.mean's overhead
     if not np.isfinite(value):
         raise DivergedError(f"the {loss} loss overflowed")
     return value
@@ -119,7 +125,7 @@ def backward(network, fp, t, loss):
             grad_a = delta @ layer.weights
         grad_w = [(deltas[i].T @ fp.layer_input(i)) / n for i in range(len(layers))]
         grad_b = [d.sum(axis=0) / n for d in deltas]
-    if not all(np.isfinite(g).all() for g in grad_w + grad_b):
+    if not all_finite(grad_w + grad_b):
         raise DivergedError("the gradients overflowed")
     return Gradients(deltas, grad_as, grad_w, grad_b)
 
@@ -135,7 +141,7 @@ def update(network, flat_grads, optimizer, state=None):
     state = check_state(state, name, params)
     with np.errstate(over="ignore", invalid="ignore"):
         new_params, new_state = apply(params, flat_grads, state, hyper)
-    if not all(np.isfinite(p).all() for p in new_params):
+    if not all_finite(new_params):
         raise DivergedError("the update overflowed; lower the learning rate")
     return network.with_parameters(new_params), new_state
 
