@@ -47,6 +47,13 @@ class Settings(BaseSettings):
     compute_budget: int = Field(
         50_000_000, ge=1, description="Most epochs × samples × parameters one training request may do."
     )
+    train_step_cost: int = Field(
+        50_000,
+        ge=0,
+        description="Work units charged to compute_budget for each training step, besides samples × parameters "
+        "(a step's fixed cost in Python, however small the batch).",
+    )
+    max_grid: int = Field(100, ge=2, description="Largest grid resolution R (R × R predictions) /api/train returns.")
     max_trace_entries: int = Field(
         20_000, ge=1, description="Largest trace returned by /api/step; beyond it the trace is left out."
     )

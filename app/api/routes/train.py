@@ -1,12 +1,14 @@
 """The training lab: fresh random networks and mini-batch training under a compute budget."""
 
 from fastapi import APIRouter
+from fastapi.responses import JSONResponse
 
 from ...engine.initialize import random_network
+from .. import service_train
 from ..errors import LimitError
-from ..limits import SettingsDep
+from ..limits import SettingsDep, run_engine
 from ..schemas_out import ERROR_RESPONSES
-from ..schemas_train import RandomNetworkRequest, RandomNetworkResponse
+from ..schemas_train import RandomNetworkRequest, RandomNetworkResponse, TrainRequest, TrainResponse
 
 router = APIRouter(prefix="/api", tags=["training"], responses=ERROR_RESPONSES)
 
@@ -28,3 +30,10 @@ def create_random_network(body: RandomNetworkRequest, settings: SettingsDep):
     check_widths(settings, body.widths)
     network = random_network(body.widths, body.activations, body.seed)
     return {"network": {"layers": network.to_lists()}}
+
+
+@router.post("/train", response_model=TrainResponse)
+async def train_network(body: TrainRequest, settings: SettingsDep):
+    """Mini-batch training for some epochs, cut short at the compute budget; optionally predictions on a grid."""
+    plan = service_train.plan_training(body, settings)
+    return JSONResponse(await run_engine(settings, plan.total_work, service_train.run_training, plan))

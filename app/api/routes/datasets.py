@@ -1,0 +1,42 @@
+"""Datasets for the training lab: the built-in ones, seeded, and the learner's own CSV."""
+
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, HTTPException, Query
+
+from .. import service_train
+from ..limits import SettingsDep
+from ..schemas_out import ERROR_RESPONSES
+from ..schemas_train import CsvRequest, CsvRows, DatasetRows, DatasetSummary
+
+router = APIRouter(prefix="/api/datasets", tags=["datasets"], responses=ERROR_RESPONSES)
+
+DatasetName = Literal["xor", "circle", "gaussians", "spiral", "sine"]
+
+
+@router.get("", response_model=list[DatasetSummary])
+def list_datasets(settings: SettingsDep):
+    """Every built-in dataset: its kind, input width and the defaults used when a parameter is left out."""
+    return service_train.dataset_summaries(settings)
+
+
+@router.get("/{name}", response_model=DatasetRows)
+def read_dataset(
+    name: DatasetName,
+    settings: SettingsDep,
+    samples: Annotated[int, Query(ge=1, description="N, rows to draw (at most max_samples).")] = 200,
+    noise: Annotated[float, Query(ge=0, le=1, allow_inf_nan=False, description="Std of the jitter.")] = 0.0,
+    seed: Annotated[int, Query(ge=0, le=2**32 - 1, description="Same seed, same rows.")] = 0,
+    test_fraction: Annotated[float, Query(ge=0, lt=1, allow_inf_nan=False, description="Held-out share.")] = 0.2,
+):
+    """The dataset's rows from np.random.default_rng(seed): the same query always returns the same rows."""
+    if samples > settings.max_samples:
+        message = f"is {samples}; the limit max_samples is {settings.max_samples}"
+        raise HTTPException(422, [{"loc": ["query", "samples"], "msg": message, "type": "limit_exceeded"}])
+    return service_train.dataset_rows(name, samples, noise, seed, test_fraction)
+
+
+@router.post("/csv", response_model=CsvRows)
+def parse_csv(body: CsvRequest, settings: SettingsDep):
+    """Your own data as CSV text (x1,…,xn,target per row; a header row allowed) → inputs and targets."""
+    return service_train.csv_rows(body, settings)

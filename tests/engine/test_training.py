@@ -1,0 +1,121 @@
+"""Mini-batch training: it lowers the loss, reproduces with a seed, continues across chunks, and
+predicts over a grid with the documented orientation."""
+
+import numpy as np
+import pytest
+
+from app.engine import DivergedError, NetworkError, train_step
+from app.engine.backprop import state_to_lists
+from app.engine.datasets import make_dataset
+from app.engine.initialize import random_network
+from app.engine.training import Data, correct_count, epoch_work, evaluate, predict_grid, train
+
+OPTIMIZERS = [
+    {"name": "sgd", "learning_rate": 1.0},
+    {"name": "momentum", "learning_rate": 0.1, "momentum": 0.9},
+    {"name": "adam", "learning_rate": 0.01, "beta1": 0.9, "beta2": 0.999, "epsilon": 1e-8},
+]
+
+
+def _xor_data(samples=100, test=20):
+    x, t = make_dataset("xor", samples, 0.0, 0)
+    return Data(x[:-test], t[:-test], x[-test:], t[-test:])
+
+
+def _network(seed=1):
+    return random_network([2, 8, 8, 1], ["tanh", "tanh", "sigmoid"], seed)
+
+
+@pytest.mark.parametrize("optimizer", OPTIMIZERS, ids=lambda o: o["name"])
+def test_every_optimizer_lowers_the_training_and_test_loss(optimizer):
+    data = _xor_data()
+    before, _ = evaluate(_network(), data.x_test, data.t_test, "mse", True)
+    done = train(_network(), data, "mse", optimizer, None, 30, 10, seed=0)
+    assert done.epochs_done == 30
+    assert done.history.train_loss[-1] < 0.8 * done.history.train_loss[0]
+    assert done.history.test_loss[-1] < before
+
+
+def test_training_is_reproducible_with_the_same_seed():
+    first = train(_network(), _xor_data(), "mse", OPTIMIZERS[0], None, 5, 7, seed=3)
+    again = train(_network(), _xor_data(), "mse", OPTIMIZERS[0], None, 5, 7, seed=3)
+    other = train(_network(), _xor_data(), "mse", OPTIMIZERS[0], None, 5, 7, seed=4)
+    assert first.history == again.history
+    assert first.network.to_lists() == again.network.to_lists()
+    assert first.history.train_loss != other.history.train_loss  # a different shuffle
+
+
+def test_full_batch_training_takes_the_same_steps_as_train_step():
+    data = _xor_data()
+    done = train(_network(), data, "mse", OPTIMIZERS[1], None, 3, len(data.x), seed=0)
+    network, state, losses = _network(), None, []
+    for _ in range(3):
+        step = train_step(network, data.x, data.t, "mse", OPTIMIZERS[1], state)
+        network, state = step.network, state_to_lists(step.optimizer_state)
+        losses.append(step.loss)
+    assert done.history.train_loss == pytest.approx(losses, rel=1e-12)
+    for mine, theirs in zip(done.network.parameters(), network.parameters(), strict=True):
+        np.testing.assert_allclose(mine, theirs, rtol=1e-12)
+
+
+def test_optimizer_state_carries_over_so_chunks_continue_the_adam_steps():
+    data, adam = _xor_data(), OPTIMIZERS[2]
+    first = train(_network(), data, "mse", adam, None, 2, 10, seed=0)
+    assert first.optimizer_state["step"] == 2 * 8
+    second = train(first.network, data, "mse", adam, state_to_lists(first.optimizer_state), 2, 10, seed=0)
+    assert second.optimizer_state["step"] == 4 * 8
+    fresh = train(first.network, data, "mse", adam, None, 2, 10, seed=0)
+    assert second.history.train_loss != fresh.history.train_loss  # the moments were used
+
+
+def test_accuracy_history_is_kept_for_class_labels_and_absent_for_regression():
+    done = train(_network(), _xor_data(), "mse", OPTIMIZERS[0], None, 3, 10, seed=0)
+    assert len(done.history.train_accuracy) == len(done.history.test_accuracy) == 3
+    x, t = make_dataset("sine", 50, 0.0, 0)
+    sine_net = random_network([1, 8, 1], ["tanh", "linear"], 0)
+    regression = train(sine_net, Data(x, t, x[:0], t[:0]), "mse", OPTIMIZERS[0], None, 3, 10, seed=0)
+    assert regression.history.train_accuracy is None
+    assert regression.history.test_loss == []
+
+
+def test_correct_count_thresholds_one_output_and_takes_argmax_of_several():
+    assert correct_count(np.array([[0.7], [0.2], [0.5]]), np.array([[1.0], [1.0], [1.0]])) == 2
+    y = np.array([[0.1, 0.9], [0.8, 0.2]])
+    assert correct_count(y, np.array([[0.0, 1.0], [0.0, 1.0]])) == 1
+
+
+def test_divergence_raises_naming_the_epoch():
+    network = random_network([2, 8, 1], ["relu", "linear"], 0)
+    x, t = make_dataset("xor", 20, 0.0, 0)
+    with pytest.raises(DivergedError, match=r"^diverged: .*epoch \d+ of this request"):
+        train(
+            network, Data(x * 1e3, t * 1e3, x[:0], t[:0]), "mse", {"name": "sgd", "learning_rate": 1e5}, None, 50, 20, 0
+        )
+
+
+def test_epoch_work_counts_samples_times_parameters_and_a_cost_per_step():
+    # 100 training rows in batches of 30 → 4 steps, plus one pass over the 20 test rows.
+    assert epoch_work(parameter_count=10, train_rows=100, test_rows=20, batch_size=30, step_cost=7) == 120 * 10 + 5 * 7
+
+
+def test_grid_rows_follow_x2_and_columns_follow_x1():
+    # One linear neuron y = x1 + 10·x2 makes the orientation visible.
+    network = random_network([2, 1], ["linear"], 0)
+    network.layers[0].weights[:] = [[1.0, 10.0]]
+    grid = predict_grid(network, np.array([[0.0, 0.0], [1.0, 1.0]]), 3, ([0.0, 1.0], [0.0, 2.0]))
+    assert grid["x1"] == [0.0, 0.5, 1.0]
+    assert grid["x2"] == [0.0, 1.0, 2.0]
+    assert grid["values"][2][1] == pytest.approx(0.5 + 10 * 2.0)
+
+
+def test_grid_covers_the_data_range_with_ten_percent_padding():
+    network = random_network([1, 4, 1], ["tanh", "linear"], 0)
+    grid = predict_grid(network, np.array([[-1.0], [1.0]]), 5)
+    assert grid["x1"][0] == pytest.approx(-1.2)
+    assert grid["x1"][-1] == pytest.approx(1.2)
+    assert len(grid["values"]) == 5 and "x2" not in grid
+
+
+def test_grid_refuses_networks_with_more_than_two_inputs():
+    with pytest.raises(NetworkError, match="1 or 2 inputs"):
+        predict_grid(random_network([3, 1], ["linear"], 0), np.zeros((2, 3)), 5)
