@@ -54,6 +54,10 @@ class Settings(BaseSettings):
         "(a step's fixed cost in Python, however small the batch).",
     )
     max_grid: int = Field(100, ge=2, description="Largest grid resolution R (R × R predictions) /api/train returns.")
+    max_graph_parameters: int = Field(
+        30, ge=1, description="Largest network (weights + biases) /api/graph draws; beyond it a note, no graph."
+    )
+    max_graph_samples: int = Field(8, ge=1, description="Most samples /api/graph draws; beyond it a note, no graph.")
     max_trace_entries: int = Field(
         20_000, ge=1, description="Largest trace returned by /api/step; beyond it the trace is left out."
     )

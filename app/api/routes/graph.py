@@ -1,0 +1,79 @@
+"""The step as a graph of scalar operations, and the gradient check of the backward pass."""
+
+from fastapi import APIRouter
+from fastapi.responses import JSONResponse
+
+from ...engine.backprop import check_batch, compute_loss, forward
+from ...engine.gradcheck import check_gradients
+from ...engine.graph import build_graph
+from ..errors import LimitError
+from ..limits import SettingsDep, check_network, check_rows, run_engine
+from ..schemas_graph import GradcheckRequest, GradcheckResponse, GraphRequest, GraphResponse
+from ..schemas_out import ERROR_RESPONSES
+from ..service import build_network
+
+router = APIRouter(prefix="/api", tags=["graph"], responses=ERROR_RESPONSES)
+
+
+def _check_limits(settings, body):
+    check_network(settings, body.network)
+    check_rows(settings, body.inputs, "inputs")
+    check_rows(settings, body.targets, "targets")
+
+
+def _arrays(body):
+    """The network and the batch's arrays, or a NetworkError naming the field."""
+    network = build_network(body.network)
+    x, t = check_batch(network, body.inputs, body.targets, body.loss)
+    return network, x, t
+
+
+def _too_large(settings, network, samples):
+    """Why the graph view would be unreadable for this request, or None."""
+    if network.parameter_count > settings.max_graph_parameters:
+        return (
+            f"the graph view is for small networks: this one has {network.parameter_count} parameters; "
+            f"the limit max_graph_parameters is {settings.max_graph_parameters}"
+        )
+    if samples > settings.max_graph_samples:
+        return (
+            f"the graph view shows small batches: this one has {samples} samples; "
+            f"the limit max_graph_samples is {settings.max_graph_samples}"
+        )
+    return None
+
+
+@router.post("/graph", response_model=GraphResponse)
+def read_graph(body: GraphRequest, settings: SettingsDep):
+    """The step as scalar operations: each node's value, gradient and local derivatives, in order."""
+    _check_limits(settings, body)
+    network, x, t = _arrays(body)
+    sizes = {"parameter_count": network.parameter_count, "sample_count": len(x)}
+    note = _too_large(settings, network, len(x))
+    if note:
+        empty = {"root": None, "nodes": [], "edges": [], "forward_order": [], "backward_order": [], "backward": []}
+        loss = compute_loss(forward(network, x), t, body.loss)
+        return JSONResponse({**empty, **sizes, "loss": loss, "note": note})
+    graph = build_graph(network, x, t, body.loss)
+    graph["loss"] = compute_loss(forward(network, x), t, body.loss)
+    return JSONResponse({**graph, **sizes, "note": None})
+
+
+def _gradcheck(body):
+    network, x, t = _arrays(body)
+    return check_gradients(network, x, t, body.loss, body.epsilon)
+
+
+@router.post("/gradcheck", response_model=GradcheckResponse)
+async def check_gradient(body: GradcheckRequest, settings: SettingsDep):
+    """Every weight's and bias's backprop gradient beside its central-difference estimate."""
+    _check_limits(settings, body)
+    params = sum(len(layer.weights) * (len(layer.weights[0]) + 1) for layer in body.network.layers)
+    work = 2 * len(body.inputs) * params * params  # 2 forward passes per parameter, each samples × parameters
+    if work > settings.compute_budget:
+        raise LimitError(
+            ("network",),
+            f"the gradient check would do 2 × {params} parameters × {len(body.inputs)} samples × {params} = {work} "
+            f"operations; the limit compute_budget is {settings.compute_budget}: use fewer samples or parameters",
+        )
+    return JSONResponse(await run_engine(settings, work, _gradcheck, body))
