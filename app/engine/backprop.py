@@ -143,6 +143,8 @@ def update(network, flat_grads, optimizer, state=None):
         new_params, new_state = apply(params, flat_grads, state, hyper)
     if not all_finite(new_params):
         raise DivergedError("the update overflowed; lower the learning rate")
+    if not all_finite([a for slot, arrays in new_state.items() if slot != "step" for a in arrays] or [0.0]):
+        raise DivergedError(f"the {name} state overflowed; the gradients are too large")
     return network.with_parameters(new_params), new_state
 
 
