@@ -48,7 +48,7 @@ class Settings(BaseSettings):
         50_000_000, ge=1, description="Most epochs × samples × parameters one training request may do."
     )
     train_step_cost: int = Field(
-        50_000,
+        100_000,
         ge=0,
         description="Work units charged to compute_budget for each training step, besides samples × parameters "
         "(a step's fixed cost in Python, however small the batch).",

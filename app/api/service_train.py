@@ -145,7 +145,8 @@ def _budget(network, data, body, settings, batch_size):
     fixed = (len(data.x) + n_test) * params + settings.train_step_cost
     if body.grid is not None:
         check_grid(network.input_width, (body.grid.x1_range, body.grid.x2_range))
-        fixed += body.grid.resolution**network.input_width * params + settings.train_step_cost
+        # A grid point costs a forward pass only: about a third of a training sample's work.
+        fixed += body.grid.resolution**network.input_width * params // 3 + settings.train_step_cost
     budget = settings.compute_budget
     if fixed > budget:
         raise LimitError(

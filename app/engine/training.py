@@ -167,7 +167,7 @@ def predict_grid(network, x, resolution, ranges=None):
     points = np.column_stack([a.ravel() for a in np.meshgrid(*axes)]) if len(axes) == 2 else axes[0][:, None]
     y = forward(network, points).outputs
     values = y[:, 0] if y.shape[1] == 1 else y.argmax(axis=1).astype(np.float64)
-    grid = {"x1": axes[0].tolist(), "values": values.tolist()}
+    grid = {"x1": axes[0].tolist(), "x2": None, "values": values.tolist()}
     if len(axes) == 2:
         grid["x2"] = axes[1].tolist()
         grid["values"] = values.reshape(resolution, resolution).tolist()

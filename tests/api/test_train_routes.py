@@ -1,6 +1,7 @@
 """/api/networks/random and /api/train: shapes, reproducibility, limits, the compute budget."""
 
 import numpy as np
+import pytest
 
 RANDOM_BODY = {"widths": [2, 8, 8, 1], "activations": ["tanh", "tanh", "sigmoid"], "seed": 7}
 
@@ -64,3 +65,172 @@ def test_random_network_rejects_zero_width_and_unknown_activation(client):
     ]
     bad = {**RANDOM_BODY, "activations": ["tanh", "swish", "sigmoid"]}
     assert _error(client.post("/api/networks/random", json=bad))["loc"][:2] == ["body", "activations"]
+
+
+# ---- /api/train ----
+
+XOR_NETWORK_BODY = {"widths": [2, 8, 8, 1], "activations": ["tanh", "tanh", "sigmoid"], "seed": 1}
+
+
+def _train_body(client, name="xor", **overrides):
+    network = client.post("/api/networks/random", json=XOR_NETWORK_BODY).json()["network"]
+    body = {
+        "network": network,
+        "dataset": {"name": name, "samples": 200, "noise": 0.0, "seed": 0, "test_fraction": 0.2},
+        "loss": "binary_cross_entropy",
+        "optimizer": {"name": "adam", "learning_rate": 0.03},
+        "epochs": 5,
+        "batch_size": 10,
+        "seed": 0,
+    }
+    return {**body, **overrides}
+
+
+def _train(client, body):
+    response = client.post("/api/train", json=body)
+    assert response.status_code == 200, response.text
+    return response.json()
+
+
+@pytest.mark.parametrize("dataset", ["xor", "circle"])
+def test_dataset_reaches_95_percent_test_accuracy_in_one_request_within_the_default_budget(client, dataset):
+    result = _train(client, _train_body(client, dataset, epochs=5000))
+    assert result["stopped"].startswith("compute_budget")
+    assert result["final"]["test_accuracy"] >= 0.95
+    assert result["final"]["train_accuracy"] >= 0.95
+    assert result["history"]["test_accuracy"][-1] == result["final"]["test_accuracy"]
+
+
+def test_train_response_has_a_history_entry_per_epoch_and_the_split_counts(client):
+    result = _train(client, _train_body(client, epochs=3))
+    assert result["epochs_done"] == 3 and result["stopped"] is None
+    for key in ("train_loss", "test_loss", "train_accuracy", "test_accuracy"):
+        assert len(result["history"][key]) == 3
+    assert (result["train_count"], result["test_count"]) == (160, 40)
+    assert result["optimizer_state"]["step"] == 3 * 16
+    assert result["grid"] is None
+
+
+def test_budget_cuts_a_large_request_short_and_names_compute_budget(make_client):
+    client = make_client(compute_budget=2_000_000)
+    result = _train(client, _train_body(client, epochs=100))
+    assert 0 < result["epochs_done"] < 100
+    assert result["epochs_done"] == result["work"]["epochs_in_budget"] == len(result["history"]["train_loss"])
+    assert "compute_budget" in result["stopped"]
+
+
+def test_request_whose_single_epoch_exceeds_the_budget_is_refused(make_client):
+    client = make_client(compute_budget=100_000)
+    response = client.post("/api/train", json=_train_body(client, epochs=1))
+    assert response.status_code == 422
+    assert "compute_budget" in response.json()["detail"][0]["msg"]
+
+
+def test_epochs_beyond_max_epochs_is_refused_naming_the_limit(make_client):
+    client = make_client(max_epochs=10)
+    response = client.post("/api/train", json=_train_body(client, epochs=11))
+    assert response.status_code == 422
+    detail = response.json()["detail"][0]
+    assert detail["loc"] == ["body", "epochs"] and "max_epochs is 10" in detail["msg"]
+
+
+def test_training_is_reproducible_and_the_seed_changes_the_shuffle(client):
+    body = _train_body(client, epochs=2)
+    first, again = _train(client, body), _train(client, body)
+    other = _train(client, {**body, "seed": 9})
+    assert first == again
+    assert first["history"]["train_loss"] != other["history"]["train_loss"]
+
+
+def test_chunks_continue_from_the_returned_network_and_optimizer_state(client):
+    first = _train(client, _train_body(client, epochs=2))
+    body = _train_body(client, epochs=2, network=first["network"], optimizer_state=first["optimizer_state"])
+    second = _train(client, body)
+    assert second["optimizer_state"]["step"] == 4 * 16
+    assert second["history"]["train_loss"][-1] < first["history"]["train_loss"][0]
+
+
+@pytest.mark.parametrize("optimizer", ["sgd", "momentum", "adam"])
+def test_every_optimizer_lowers_the_loss_through_the_api(client, optimizer):
+    body = _train_body(client, epochs=10, optimizer={"name": optimizer}, loss="mse")
+    body["optimizer"]["learning_rate"] = {"sgd": 1.0, "momentum": 0.1, "adam": 0.01}[optimizer]
+    history = _train(client, body)["history"]["train_loss"]
+    assert history[-1] < history[0]
+
+
+def test_grid_returns_r_by_r_predictions_over_the_padded_input_range(client):
+    result = _train(client, _train_body(client, epochs=1, grid={"resolution": 7}))
+    grid = result["grid"]
+    assert len(grid["x1"]) == len(grid["x2"]) == 7
+    assert np.shape(grid["values"]) == (7, 7)
+    assert all(0.0 <= v <= 1.0 for row in grid["values"] for v in row)
+    assert grid["x1"][0] < -1.0 < 1.0 < grid["x1"][-1]
+
+
+def test_one_input_data_gets_a_curve(client):
+    network = client.post("/api/networks/random", json={"widths": [1, 8, 1], "activations": ["tanh", "linear"]})
+    body = _train_body(client, "sine", network=network.json()["network"], loss="mse", grid={"resolution": 9})
+    result = _train(client, body)
+    assert len(result["grid"]["x1"]) == len(result["grid"]["values"]) == 9
+    assert result["grid"]["x2"] is None
+    assert result["history"]["train_accuracy"] is None
+
+
+def test_grid_resolution_beyond_max_grid_is_refused(make_client):
+    client = make_client(max_grid=20)
+    response = client.post("/api/train", json=_train_body(client, grid={"resolution": 21}))
+    assert response.status_code == 422
+    assert response.json()["detail"][0]["loc"] == ["body", "grid", "resolution"]
+
+
+def test_epochs_zero_only_evaluates_and_leaves_the_network_unchanged(client):
+    body = _train_body(client, epochs=0, grid={"resolution": 3})
+    result = _train(client, body)
+    assert result["network"] == body["network"]
+    assert result["history"]["train_loss"] == [] and result["final"]["train_loss"] > 0
+
+
+def test_own_inputs_and_targets_train_with_an_optional_test_set(client):
+    xor = {"inputs": [[0, 0], [0, 1], [1, 0], [1, 1]], "targets": [[0], [1], [1], [0]]}
+    body = _train_body(client, epochs=4, **xor, test_inputs=[[0, 1]], test_targets=[[1]])
+    del body["dataset"]
+    result = _train(client, body)
+    assert (result["train_count"], result["test_count"]) == (4, 1)
+    assert len(result["history"]["test_loss"]) == 4
+
+
+@pytest.mark.parametrize(
+    ("change", "loc"),
+    [
+        ({"inputs": [[0, 0]], "targets": [[0]]}, ["body", "dataset"]),
+        ({"dataset": None}, ["body", "inputs"]),
+        ({"dataset": None, "inputs": [[0, 0]], "targets": [[0, 1]]}, ["body", "targets", 0]),
+        ({"dataset": None, "inputs": [[0, 0]], "targets": [[0]], "test_inputs": [[1]]}, ["body", "test_targets"]),
+        ({"dataset": None, "inputs": [[0, 0]], "targets": [[0]], "test_inputs": [[1]], "test_targets": [[1]]}, None),
+    ],
+    ids=["both-sources", "no-source", "target-width", "test-half-missing", "test-input-width"],
+)
+def test_data_errors_name_the_field(client, change, loc):
+    response = client.post("/api/train", json=_train_body(client, **change))
+    assert response.status_code == 422, response.text
+    detail = response.json()["detail"][0]
+    assert detail["loc"] == (loc or ["body", "test_inputs", 0])
+
+
+def test_dataset_with_the_wrong_input_width_names_the_network(client):
+    body = _train_body(client, "sine")
+    response = client.post("/api/train", json=body)
+    assert response.status_code == 422
+    detail = response.json()["detail"][0]
+    assert detail["loc"] == ["body", "network", "layers", 0, "weights"]
+    assert "takes 2" in detail["msg"]
+
+
+def test_divergence_is_a_422_saying_diverged_never_nan(client):
+    network = client.post("/api/networks/random", json={"widths": [1, 8, 1], "activations": ["relu", "linear"]})
+    body = _train_body(client, "sine", network=network.json()["network"], loss="mse", epochs=50)
+    body["dataset"]["noise"] = 1.0
+    body["optimizer"] = {"name": "sgd", "learning_rate": 1e6}
+    response = client.post("/api/train", json=body)
+    assert response.status_code == 422
+    assert response.json()["detail"][0]["msg"].startswith("diverged: ")
