@@ -122,7 +122,8 @@ def backward(network, fp, t, loss):
             else:
                 delta = ACTIVATIONS[layer.activation][1](fp.zs[index], fp.activations[index], grad_a)
             deltas[index], grad_as[index] = delta, grad_a
-            grad_a = delta @ layer.weights
+            if index:  # the inputs x need no gradient
+                grad_a = delta @ layer.weights
         grad_w = [(deltas[i].T @ fp.layer_input(i)) / n for i in range(len(layers))]
         grad_b = [d.sum(axis=0) / n for d in deltas]
     if not all_finite(grad_w + grad_b):
@@ -143,7 +144,8 @@ def update(network, flat_grads, optimizer, state=None):
         new_params, new_state = apply(params, flat_grads, state, hyper)
     if not all_finite(new_params):
         raise DivergedError("the update overflowed; lower the learning rate")
-    if not all_finite([a for slot, arrays in new_state.items() if slot != "step" for a in arrays] or [0.0]):
+    slots = [a for slot, arrays in new_state.items() if slot != "step" for a in arrays]
+    if slots and not all_finite(slots):
         raise DivergedError(f"the {name} state overflowed; the gradients are too large")
     return network.with_parameters(new_params), new_state
 
