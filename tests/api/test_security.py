@@ -29,7 +29,8 @@ def _directive(response, name):
 @pytest.mark.parametrize(
     ("method", "path", "status"),
     [
-        ("GET", "/docs", 200),  # an HTML page
+        ("GET", "/", 200),  # the explainer page
+        ("GET", "/docs", 200),  # the API reference page
         ("GET", "/static/docs/init.js", 200),  # a static file
         ("GET", "/healthz", 200),
         ("GET", "/api/presets", 200),

@@ -8,7 +8,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from app.main import create_app
-from app.settings import SettingsError, read_settings
+from app.settings import Settings, SettingsError, read_settings
 from tests.bodies import preset_body
 
 REPO = Path(__file__).resolve().parents[2]
@@ -108,3 +108,17 @@ def test_server_start_check_passes_with_good_values(monkeypatch):
     monkeypatch.setenv("BACKPROP_CORS_ORIGINS", "https://lms.school.org")
     result = _check_settings()
     assert result.returncode == 0, result.stderr
+
+
+def test_readme_configuration_table_lists_every_setting_with_its_default():
+    readme = (REPO / "README.md").read_text()
+    table = readme[readme.index("<!-- section: configuration -->") :]
+    defaults = {
+        cells[2].strip(" `"): cells[3].replace(" ", "").strip("`")
+        for cells in (line.split("|") for line in table.split("\n") if line.startswith("| `"))
+    }
+    for name, field in Settings.model_fields.items():
+        variable = f"BACKPROP_{name.upper()}"
+        assert variable in defaults, f"{variable} missing from the README's Configuration table"
+        if field.default_factory is None and field.default != "":
+            assert defaults[variable] == str(field.default), f"{variable}: README shows {defaults[variable]}"
