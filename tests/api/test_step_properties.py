@@ -1,0 +1,38 @@
+"""Properties of the API over random small networks (hypothesis): /api/step's loss and gradients
+are /api/backward's for the same input, and /api/forward's outputs are the ones both report."""
+
+import pytest
+from fastapi.testclient import TestClient
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from app.main import create_app
+from app.settings import Settings
+from tests.api.checks import strict_json
+from tests.engine.strategies import cases
+
+
+@pytest.fixture(scope="module")
+def shared_client():
+    with TestClient(create_app(Settings())) as client:
+        yield client
+
+
+def as_body(case):
+    network, x, t, loss = case
+    return {"network": {"layers": network.to_lists()}, "inputs": x.tolist(), "targets": t.tolist(), "loss": loss}
+
+
+@settings(max_examples=60, deadline=None)
+@given(cases(), st.sampled_from(["sgd", "momentum", "adam"]))
+def test_step_loss_and_gradients_equal_backwards_for_the_same_input(shared_client, case, optimizer):
+    body = as_body(case)
+    backward = shared_client.post("/api/backward", json=body)
+    step = shared_client.post("/api/step", json={**body, "optimizer": {"name": optimizer}})
+    assert backward.status_code == step.status_code == 200, (backward.text, step.text)
+    backward, step = strict_json(backward), strict_json(step)
+    assert step["loss"] == backward["loss"]
+    assert step["gradients"] == backward["gradients"]
+    assert step["deltas"] == backward["deltas"]
+    forward = strict_json(shared_client.post("/api/forward", json={k: body[k] for k in ("network", "inputs")}))
+    assert forward["outputs"] == step["outputs"] == backward["outputs"]
