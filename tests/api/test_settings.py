@@ -122,3 +122,11 @@ def test_readme_configuration_table_lists_every_setting_with_its_default():
         assert variable in defaults, f"{variable} missing from the README's Configuration table"
         if field.default_factory is None and field.default != "":
             assert defaults[variable] == str(field.default), f"{variable}: README shows {defaults[variable]}"
+
+
+def test_with_a_root_path_pages_static_files_and_api_answer_under_the_prefix(make_client):
+    client = make_client(root_path="/backprop")
+    for path in ("/backprop/", "/backprop/docs", "/backprop/static/docs/init.js", "/backprop/api/presets"):
+        assert client.get(path).status_code == 200, path
+    assert client.get("/backprop/openapi.json").json()["servers"] == [{"url": "/backprop"}]
+    assert client.get("/healthz").status_code == 200  # the container's health check has no prefix
