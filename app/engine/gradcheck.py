@@ -21,6 +21,7 @@ import numpy as np
 
 from .backprop import backward, compute_loss, forward
 from .graph import Notation
+from .network import DivergedError
 
 FLOOR = 1e-4
 PASS, WARN = 1e-6, 1e-3
@@ -79,6 +80,8 @@ def check_gradients(network, x, t, loss, epsilon):
     value = compute_loss(fp, t, loss)
     analytic = backward(network, fp, t, loss).flat()
     numeric = numeric_gradients(network, x, t, loss, epsilon)
+    if not all(np.isfinite(n).all() for n in numeric):
+        raise DivergedError("a central difference overflowed; use smaller weights or a larger epsilon")
     names = Notation(network, len(x))
     rows = []
     for l, layer in enumerate(network.layers):

@@ -152,7 +152,8 @@ def subtract(g, y, t, **where):
 
 def square(g, d, **where):
     label = f"({g.label(d)})²"
-    return g.operation("square", label, label, g.value(d) ** 2, [d], [2.0 * g.value(d)], [f"2·({g.label(d)})"], **where)
+    v = g.value(d)
+    return g.operation("square", label, label, v * v, [d], [2.0 * v], [f"2·({g.label(d)})"], **where)
 
 
 def half(g, s, label, **where):

@@ -152,3 +152,12 @@ def test_gradcheck_large_request_runs_in_a_worker_thread_and_answers(make_client
     client = make_client(inline_work=0)
     response = client.post("/api/gradcheck", json=body_of("xor-2-2-1"))
     assert response.status_code == 200 and response.json()["verdict"] == "pass"
+
+
+@pytest.mark.parametrize("path", ["/api/graph", "/api/gradcheck"])
+def test_an_overflowing_step_is_a_422_naming_the_divergence_not_a_server_error(client, path):
+    network = {"layers": [{"weights": [[1e300]], "biases": [0.0], "activation": "linear"}]}
+    body = {"network": network, "inputs": [[1.0]], "targets": [[0.0]], "loss": "mse"}
+    response = client.post(path, json=body)
+    assert response.status_code == 422
+    assert response.json()["detail"][0]["msg"].startswith("diverged:")

@@ -54,9 +54,9 @@ def read_graph(body: GraphRequest, settings: SettingsDep):
         empty = {"root": None, "nodes": [], "edges": [], "forward_order": [], "backward_order": [], "backward": []}
         loss = compute_loss(forward(network, x), t, body.loss)
         return JSONResponse({**empty, **sizes, "loss": loss, "note": note})
+    loss = compute_loss(forward(network, x), t, body.loss)  # refuses an overflowing step before the graph
     graph = build_graph(network, x, t, body.loss)
-    graph["loss"] = compute_loss(forward(network, x), t, body.loss)
-    return JSONResponse({**graph, **sizes, "note": None})
+    return JSONResponse({**graph, **sizes, "loss": loss, "note": None})
 
 
 def _gradcheck(body):
