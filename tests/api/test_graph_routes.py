@@ -131,14 +131,18 @@ def test_gradcheck_refuses_epsilon_outside_its_bounds(client, epsilon):
 
 
 def test_gradcheck_refuses_work_over_the_compute_budget(make_client):
-    client = make_client(compute_budget=1000)
-    response = client.post("/api/gradcheck", json=body_of("xor-2-2-1"))  # 2 × 9 × 4 × 9 = 648
+    client = make_client(compute_budget=400_000, train_step_cost=20_000)
+    response = client.post("/api/gradcheck", json=body_of("xor-2-2-1"))  # 2 × 9 × (4 × 9 + 20000) = 360648
     assert response.status_code == 200
-    response = client.post("/api/gradcheck", json=body_of("mazur-2-2-2", network=wide_network(2, 8), targets=[[0.5]]))
+    body = body_of("mazur-2-2-2", network=wide_network(2, 8), targets=[[0.5]])  # 33 parameters
+    response = client.post("/api/gradcheck", json=body)
     assert response.status_code == 422
     [error] = response.json()["detail"]
     assert error["loc"] == ["body", "network"] and error["type"] == "limit_exceeded"
-    assert "2 × 33 parameters × 1 samples × 33 = 2178 operations; the limit compute_budget is 1000" in error["msg"]
+    assert error["msg"] == (
+        "the gradient check would do 2 × 33 forward passes of 1 samples × 33 parameters + train_step_cost 20000 "
+        "= 1322178 units; the limit compute_budget is 400000: use fewer samples or parameters"
+    )
 
 
 def test_gradcheck_checks_the_shared_network_limits(make_client):

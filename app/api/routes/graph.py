@@ -69,11 +69,14 @@ async def check_gradient(body: GradcheckRequest, settings: SettingsDep):
     """Every weight's and bias's backprop gradient beside its central-difference estimate."""
     _check_limits(settings, body)
     params = sum(len(layer.weights) * (len(layer.weights[0]) + 1) for layer in body.network.layers)
-    work = 2 * len(body.inputs) * params * params  # 2 forward passes per parameter, each samples × parameters
+    # 2 forward passes per parameter, each samples × parameters plus a pass's fixed cost in Python.
+    per_pass = len(body.inputs) * params + settings.train_step_cost
+    work = 2 * params * per_pass
     if work > settings.compute_budget:
         raise LimitError(
             ("network",),
-            f"the gradient check would do 2 × {params} parameters × {len(body.inputs)} samples × {params} = {work} "
-            f"operations; the limit compute_budget is {settings.compute_budget}: use fewer samples or parameters",
+            f"the gradient check would do 2 × {params} forward passes of {len(body.inputs)} samples × {params} "
+            f"parameters + train_step_cost {settings.train_step_cost} = {work} units; the limit compute_budget is "
+            f"{settings.compute_budget}: use fewer samples or parameters",
         )
     return JSONResponse(await run_engine(settings, work, _gradcheck, body))
