@@ -2,7 +2,7 @@
 // colours, widths and texts from the numbers revealed so far. Text goes in with textContent.
 
 import { COLORS, SIZES } from "./config.js";
-import { edgeWidth, pointAlong } from "./layout.js";
+import { bandAround, edgeWidth, pointAlong } from "./layout.js";
 import { formatNumber as fmt, plainBiasName, plainWeightName } from "./format.js";
 import { keyOf } from "./trace_view.js";
 
@@ -32,7 +32,8 @@ function focusable(g, kind, data, label) {
 function drawEdge(d, edge, kind) {
   const g = svgEl("g", { class: `edge ${kind}` }, kind === "bias" ? d.groups.bias : d.groups.edges);
   const coords = { x1: edge.x1, y1: edge.y1, x2: edge.x2, y2: edge.y2 };
-  svgEl("line", { ...coords, class: "hit" }, g);
+  const band = bandAround(edge, 6).map((p) => p.map((v) => v.toFixed(1)).join(",")).join(" ");
+  svgEl("polygon", { points: band, class: "hit" }, g);
   const line = svgEl("line", { ...coords, class: "wire" }, g);
   const at = pointAlong(edge, kind === "bias" ? SIZES.bias_label_at : SIZES.label_at);
   const label = textEl(d.groups.labels, { x: at.x, y: at.y - 3, class: "edge-label" }, "");
@@ -67,7 +68,7 @@ export function render(svg, geom, network) {
   svg.setAttribute("viewBox", `0 0 ${geom.width} ${geom.height}`);
   svg.style.maxWidth = `${Math.round(geom.width * 1.5)}px`; // small networks stay small
   const groups = {};
-  for (const name of ["titles", "bias", "edges", "nodes", "labels", "dots"]) groups[name] = svgEl("g", { class: name }, svg);
+  for (const name of ["titles", "bias", "edges", "dots", "nodes", "labels"]) groups[name] = svgEl("g", { class: name }, svg);
   const d = { svg, geom, groups, weights: {}, biases: {}, inputs: [], neurons: {}, biasNodes: [] };
   drawColumnTitles(d, network);
   for (const e of geom.edges) d.weights[keyOf.weight(e.layer, e.neuron, e.input)] = drawEdge(d, e, "weight");

@@ -181,20 +181,21 @@ export function chainRule(selected, delta, grad, ctx) {
   const dzdp = isWeight ? n.a(l - 1, selected.input) : "1";
   const sample = ctx.samples > 1 ? ` (sample ${delta.sample + 1})` : "";
   const x = isWeight ? grad.inputs[delta.sample] : 1;
-  const dl = delta.kind === "output_delta" ? (ctx.loss === "mse" ? `(${a} - ${n.t(j)})` : `\frac{\partial \ell}{\partial ${a}}`) : `\sum_k ${n.w(l + 1, "k", j)}\,${n.delta(l + 1, "k")}`;
+  const dl = delta.kind === "output_delta" ? (ctx.loss === "mse" ? `(${a} - ${n.t(j)})` : `\\frac{\\partial \\ell}{\\partial ${a}}`) : `\\sum_k ${n.w(l + 1, "k", j)}\\,${n.delta(l + 1, "k")}`;
   const slope = slopeTex(ctx, l, j);
-  const d = (top, bottom) => `\frac{\partial ${top}}{\partial ${bottom}}`;
+  const d = (top, bottom) => `\\frac{\\partial ${top}}{\\partial ${bottom}}`;
   let symbolic;
   let numbers;
   if (slope === null || delta.da_dz === null) {
-    symbolic = `${d("L", p)} = ${d("L", z)} \cdot ${d(z, p)} = ${n.delta(l, j)} \cdot ${dzdp}`;
-    numbers = `${num(delta.delta, { parens: true })} \cdot ${num(x, { parens: true })}`;
+    symbolic = `${d("L", p)} = ${d("L", z)} \\cdot ${d(z, p)} = ${n.delta(l, j)} \\cdot ${dzdp}`;
+    numbers = `${num(delta.delta, { parens: true })} \\cdot ${num(x, { parens: true })}`;
   } else {
-    symbolic = `${d("L", p)} = ${d("L", a)} \cdot ${d(a, z)} \cdot ${d(z, p)} = ${dl} \cdot ${slope} \cdot ${dzdp}`;
-    numbers = `${num(delta.dl_da, { parens: true })} \cdot ${num(delta.da_dz)} \cdot ${num(x, { parens: true })}`;
+    symbolic = `${d("L", p)} = ${d("L", a)} \\cdot ${d(a, z)} \\cdot ${d(z, p)} = ${dl} \\cdot ${slope} \\cdot ${dzdp}`;
+    const dlNum = delta.kind === "output_delta" && ctx.loss === "mse" ? `(${num(delta.a)} - ${num(delta.target, { parens: true })})` : num(delta.dl_da, { parens: true });
+    numbers = `${dlNum} \\cdot ${num(delta.da_dz)} \\cdot ${num(x, { parens: true })}`;
   }
   numbers = ctx.samples > 1
-    ? `\text{sample ${delta.sample + 1}: } ${numbers}, \quad ${d("L", p)} = \tfrac{1}{${ctx.samples}}\textstyle\sum_n \delta_n ${isWeight ? "a_n" : ""} = ${num(grad.grad)}`
+    ? `\\text{sample ${delta.sample + 1}: } ${numbers}, \\quad ${d("L", p)} = \\tfrac{1}{${ctx.samples}}\\textstyle\\sum_n \\delta_n ${isWeight ? "a_n" : ""} = ${num(grad.grad)}`
     : `${d("L", p)} = ${numbers} = ${num(grad.grad)}`;
   return { title: `Chain rule for ${isWeight ? "weight" : "bias"}${sample}`, symbolic, numbers };
 }

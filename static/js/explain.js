@@ -55,8 +55,8 @@ export function mount(root, store) {
     }
     const text = explainEntry(entry, ctx);
     words.textContent = position === entries.length ? `${text.words} ${doneText(app.step)}` : text.words;
-    renderTex(symbolic, text.symbolic, { display: true });
-    renderTex(numbers, text.numbers, { display: true });
+    renderTex(symbolic, text.symbolic, { display: false });
+    renderTex(numbers, text.numbers, { display: false });
   }
 
   function showChain(app, entries, ctx) {
@@ -66,8 +66,8 @@ export function mount(root, store) {
     chain.hidden = !rule;
     if (!rule) return;
     chainTitle.textContent = rule.title;
-    renderTex(chainSymbolic, rule.symbolic, { display: true });
-    renderTex(chainNumbers, rule.numbers, { display: true });
+    renderTex(chainSymbolic, rule.symbolic, { display: false });
+    renderTex(chainNumbers, rule.numbers, { display: false });
   }
 
   store.subscribe((app) => {

@@ -67,3 +67,16 @@ export function edgeWidth(weight, largest) {
   const scale = largest > 0 ? Math.min(Math.abs(weight) / largest, 1) : 0;
   return SIZES.edge_min_width + scale * (SIZES.edge_max_width - SIZES.edge_min_width);
 }
+
+/** Corners of a band of half-width h around an edge: a click target with a real area. */
+export function bandAround(edge, h) {
+  const length = Math.hypot(edge.x2 - edge.x1, edge.y2 - edge.y1) || 1;
+  const nx = (-(edge.y2 - edge.y1) / length) * h;
+  const ny = ((edge.x2 - edge.x1) / length) * h;
+  return [
+    [edge.x1 + nx, edge.y1 + ny],
+    [edge.x2 + nx, edge.y2 + ny],
+    [edge.x2 - nx, edge.y2 - ny],
+    [edge.x1 - nx, edge.y1 - ny],
+  ];
+}
