@@ -4,6 +4,8 @@
 // part of the state: they are fetched again from /api/step whenever the state changes.
 
 import { ACTIVATIONS, LIMITS, LOSSES, OPTIMIZERS, PHASES, SPEEDS } from "./config.js";
+import { defaultTrain } from "./train_config.js";
+import { parseTrain } from "./train_state.js";
 
 export const STATE_VERSION = 1;
 export const STORAGE_KEY = "backprop-lab-state";
@@ -23,6 +25,7 @@ export function defaultState() {
     seed: 1, // seed of "Randomize": the same seed gives the same weights
     view: { phase: "forward", position: 0, sample: 0, selected: null },
     speed: 1, // animation speed multiplier
+    train: defaultTrain(), // the training lab's settings (train_config.js)
   };
 }
 
@@ -119,6 +122,9 @@ export function parseState(raw) {
   if (state.inputs === null || state.targets === null) {
     state.inputs = state.targets = null;
   }
+  const train = parseTrain(raw.train);
+  state.train = train.train;
+  notes.push(...train.notes);
   return { state, notes };
 }
 
