@@ -172,8 +172,9 @@ def binary_cross_entropy(g, y, t, label, **where):
     vy, vt, ly, lt = g.value(y), g.value(t), g.label(y), g.label(t)
     if vy <= 0.0 or vy >= 1.0:
         raise _saturated(where)
-    value = -(vt * np.log(vy) + (1.0 - vt) * np.log1p(-vy))
-    local = [(vy - vt) / (vy * (1.0 - vy)), np.log1p(-vy) - np.log(vy)]
+    log_y, log_1_y = _logs(g, y)
+    value = -(vt * log_y + (1.0 - vt) * log_1_y)
+    local = [(vy - vt) / (vy * (1.0 - vy)), log_1_y - log_y]
     rules = [f"({ly} − {lt}) / ({ly}(1 − {ly}))", f"log(1 − {ly}) − log {ly}"]
     formula = f"−[{lt}·log {ly} + (1 − {lt})·log(1 − {ly})]"
     return g.operation("binary_cross_entropy", label, formula, value, [y, t], local, rules, **where)
@@ -184,8 +185,26 @@ def cross_entropy(g, y, t, label, **where):
     vy, vt, ly, lt = g.value(y), g.value(t), g.label(y), g.label(t)
     if vy <= 0.0:
         raise _saturated(where)
-    local, rules = [-vt / vy, -np.log(vy)], [f"−{lt} / {ly}", f"−log {ly}"]
-    return g.operation("cross_entropy", label, f"−{lt}·log {ly}", -vt * np.log(vy), [y, t], local, rules, **where)
+    log_y = _logs(g, y)[0]
+    local, rules = [-vt / vy, -log_y], [f"−{lt} / {ly}", f"−log {ly}"]
+    return g.operation("cross_entropy", label, f"−{lt}·log {ly}", -vt * log_y, [y, t], local, rules, **where)
+
+
+def _logs(g, y):
+    """(log y, log(1 − y)) from the z behind y, as the engine's fused losses compute them.
+
+    log σ(z) = −(max(−z, 0) + log(1 + e^(−|z|))) and log softmaxₖ(z) = zₖ − log Σⱼ e^(zⱼ) stay exact
+    where y is within rounding of 1, which log(y) and log(1 − y) of the rounded y are not.
+    """
+    node = g.nodes[y]
+    zs = np.array([g.value(i) for i in node.inputs])
+    if node.op == "sigmoid":
+        soft = np.log1p(np.exp(-abs(zs[0])))
+        return -(max(-zs[0], 0.0) + soft), -(max(zs[0], 0.0) + soft)
+    if node.op == "softmax":
+        shifted = zs - zs.max()
+        return shifted[node.where["neuron"]] - np.log(np.exp(shifted).sum()), None
+    return np.log(node.value), np.log1p(-node.value)
 
 
 def _saturated(where):

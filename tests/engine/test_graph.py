@@ -7,6 +7,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from app.engine import ACTIVATIONS, Network, NetworkError, backward, check_batch, compute_loss, forward
 from app.engine.graph import build_graph
@@ -183,3 +185,46 @@ def test_importing_the_graph_and_gradcheck_pulls_in_no_web_framework():
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
     assert done.stdout.strip() == "[]"
+
+
+FLOATS = st.floats(-3.0, 3.0, allow_nan=False)
+
+
+@st.composite
+def small_steps(draw):
+    """Any network of 1–3 layers of 1–3 neurons the engine accepts, with a batch of 1–3 samples."""
+    widths = draw(st.lists(st.integers(1, 3), min_size=2, max_size=4))
+    loss = draw(st.sampled_from(["mse", "binary_cross_entropy", "cross_entropy"]))
+    hidden = draw(st.lists(st.sampled_from(list(ACTIVATIONS)), min_size=len(widths) - 2, max_size=len(widths) - 2))
+    output = {"binary_cross_entropy": "sigmoid", "cross_entropy": "softmax"}.get(loss)
+    output = output or draw(st.sampled_from(list(ACTIVATIONS)))
+    layers = [
+        {
+            "weights": draw(st.lists(st.lists(FLOATS, min_size=n_in, max_size=n_in), min_size=n_out, max_size=n_out)),
+            "biases": draw(st.lists(FLOATS, min_size=n_out, max_size=n_out)),
+            "activation": activation,
+        }
+        for n_in, n_out, activation in zip(widths[:-1], widths[1:], [*hidden, output], strict=True)
+    ]
+    n, k = draw(st.integers(1, 3)), widths[-1]
+    inputs = draw(st.lists(st.lists(FLOATS, min_size=widths[0], max_size=widths[0]), min_size=n, max_size=n))
+    if loss == "cross_entropy":
+        targets = [np.eye(k)[draw(st.integers(0, k - 1))].tolist() for _ in range(n)]
+    else:
+        values = FLOATS if loss == "mse" else st.floats(0.0, 1.0)
+        targets = draw(st.lists(st.lists(values, min_size=k, max_size=k), min_size=n, max_size=n))
+    network = Network.from_lists(layers)
+    x, t = check_batch(network, inputs, targets, loss)
+    return network, x, t, loss
+
+
+@given(small_steps())
+@settings(max_examples=150, deadline=None)
+def test_graph_gradients_and_loss_equal_the_engines_on_any_small_network(step):
+    network, x, t, loss = step
+    graph = build_graph(network, x, t, loss)
+    _, value, grads = engine_step(network, x, t, loss)
+    assert graph["nodes"][graph["root"]]["value"] == pytest.approx(value, rel=1e-9, abs=1e-12)
+    scale = max(np.abs(g).max() for g in grads.flat())
+    for ours, theirs in zip(leaf_gradients(graph, network), grads.flat(), strict=True):
+        np.testing.assert_allclose(ours, theirs, rtol=1e-9, atol=1e-12 * max(scale, 1.0))
