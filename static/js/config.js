@@ -28,7 +28,7 @@ export const SIZES = {
   edge_max_width: 7,
   label_font: 11,
   label_at: 0.72, // where along an edge (0 = source, 1 = target) its weight label sits
-  bias_label_at: 0.3,
+  bias_label_at: 0.22,
   max_edge_labels: 24, // more edges than this: label only the current or selected edge
   dot_radius: 4.5,
 };

@@ -7,7 +7,7 @@ const clamp = (x, lo, hi) => Math.min(hi, Math.max(lo, x));
 
 /** Vertical distance between neurons and node radius, shrinking as the widest layer grows. */
 export function rowMetrics(maxNeurons) {
-  const rowGap = clamp(440 / Math.max(maxNeurons, 1), SIZES.min_row_gap, SIZES.row_gap);
+  const rowGap = clamp(600 / Math.max(maxNeurons, 1), SIZES.min_row_gap, SIZES.row_gap);
   const radius = clamp(rowGap * 0.36, SIZES.min_radius, SIZES.max_radius);
   return { rowGap, radius };
 }

@@ -1,0 +1,111 @@
+"""Explainer performance in Chromium (a script, not a test): python benchmarks/browser_fps.py
+
+Starts the app with uvicorn on a free port, loads an 8-8-8 network (random weights from the
+API, seed 1), presses Play at a chosen speed and records requestAnimationFrame timestamps for
+a few seconds: prints the median frames per second. Also prints the JS + CSS bytes the page
+loads on first visit (fonts aside), as served (uncompressed).
+"""
+
+import argparse
+import base64
+import itertools
+import json
+import statistics
+import sys
+from pathlib import Path
+
+import httpx
+from playwright.sync_api import sync_playwright
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from tests.browser.conftest import CHROMIUM_ARGS, chromium_path
+from tests.browser.conftest import server_url as _server_fixture
+
+RECORD_FRAMES = """
+(ms) => new Promise((resolve) => {
+  const stamps = [];
+  const end = performance.now() + ms;
+  function frame(t) {
+    stamps.push(t);
+    if (t < end) requestAnimationFrame(frame); else resolve(stamps);
+  }
+  requestAnimationFrame(frame);
+})
+"""
+
+
+def state_fragment(url, widths, seed):
+    activations = ["sigmoid"] * (len(widths) - 1)
+    body = {"widths": widths, "activations": activations, "seed": seed}
+    network = httpx.post(f"{url}/api/networks/random", json=body).json()["network"]
+    state = {
+        "network": network,
+        "inputs": [[0.5] * widths[0]],
+        "targets": [[1.0] * widths[-1]],
+        "loss": "mse",
+        "optimizer": {"name": "sgd", "learning_rate": 0.5},
+        "seed": seed,
+        "speed": 4,
+        "preset": None,
+    }
+    return "state=" + base64.urlsafe_b64encode(json.dumps(state).encode()).decode().rstrip("=")
+
+
+def first_load_bytes(page, url):
+    sizes = {}
+
+    def record(response):
+        kind = response.request.resource_type
+        if kind in ("script", "stylesheet") and response.ok:
+            sizes[response.url.removeprefix(url)] = len(response.body())
+
+    page.on("response", record)
+    page.goto(url + "/")
+    page.wait_for_selector("body[data-ready=true]")
+    page.wait_for_load_state("networkidle")
+    page.remove_listener("response", record)
+    return sizes
+
+
+def median_fps(page, url, widths, seconds):
+    page.goto(f"{url}/#{state_fragment(url, widths, seed=1)}")
+    page.wait_for_selector("body[data-ready=true]")
+    page.get_by_role("button", name="Play").click()
+    stamps = page.evaluate(RECORD_FRAMES, seconds * 1000)
+    page.get_by_role("button", name="Pause").click()
+    gaps = [b - a for a, b in itertools.pairwise(stamps) if b > a]
+    steps = page.locator("#explanation .phase-name").text_content()
+    return 1000 / statistics.median(gaps), len(gaps), steps
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=float, default=5.0)
+    parser.add_argument("--widths", default="8,8,8")
+    args = parser.parse_args()
+    widths = [int(w) for w in args.widths.split(",")]
+    server = _server_fixture.__wrapped__()
+    url = next(server)
+    try:
+        with sync_playwright() as p:
+            options = {"args": CHROMIUM_ARGS}
+            if path := chromium_path():
+                options["executable_path"] = path
+            browser = p.chromium.launch(**options)
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            sizes = first_load_bytes(page, url)
+            page.close()  # a fresh page: a hash-only navigation would not reload the app
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            fps, frames, steps = median_fps(page, url, widths, args.seconds)
+            browser.close()
+    finally:
+        next(server, None)
+    total = sum(sizes.values())
+    for name, size in sorted(sizes.items(), key=lambda kv: -kv[1]):
+        print(f"  {size:>8} B  {name}")
+    print(f"JS + CSS on first load (fonts aside): {total} B = {total / 1024:.1f} KiB in {len(sizes)} files")
+    print(f"Playing {'-'.join(map(str, widths))} at speed 4x: median {fps:.1f} fps over {frames} frames ({steps})")
+
+
+if __name__ == "__main__":
+    main()
