@@ -14,7 +14,9 @@ _XOR_NETWORK = {"layers": random_network([2, 8, 8, 1], ["tanh", "tanh", "sigmoid
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    """Unknown fields refused; strict types, so ``true`` or ``"3"`` is not taken for a number."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
 
 
 class RandomNetworkRequest(Strict):
@@ -26,6 +28,7 @@ class RandomNetworkRequest(Strict):
 
     model_config = ConfigDict(
         extra="forbid",
+        strict=True,
         json_schema_extra={
             "examples": [{"widths": [2, 8, 8, 1], "activations": ["tanh", "tanh", "sigmoid"], "seed": 1}]
         },
@@ -66,7 +69,9 @@ class CsvRequest(Strict):
     )
 
     model_config = ConfigDict(
-        extra="forbid", json_schema_extra={"examples": [{"csv": "x1,x2,label\n0,0,0\n0,1,1\n1,0,1\n1,1,0\n"}]}
+        extra="forbid",
+        strict=True,
+        json_schema_extra={"examples": [{"csv": "x1,x2,label\n0,0,0\n0,1,1\n1,0,1\n1,1,0\n"}]},
     )
 
 
@@ -114,6 +119,7 @@ class TrainRequest(Strict):
 
     model_config = ConfigDict(
         extra="forbid",
+        strict=True,
         json_schema_extra={
             "examples": [
                 {

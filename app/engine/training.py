@@ -60,28 +60,34 @@ def evaluate(network, x, t, loss, classification):
 
 def _as_pairs(state):
     """The optimizer's flat slots [W₁, b₁, …] as [{weights, biases}, …], the form ``update`` reads."""
+    if len(state) == 1:  # only the step count (SGD): nothing to regroup
+        return state
     return {
         key: ([{"weights": w, "biases": b} for w, b in zip(v[0::2], v[1::2], strict=True)] if key != "step" else v)
         for key, v in state.items()
     }
 
 
-def batches(n, batch_size, rng):
-    """Row indices of each mini-batch for one epoch: a fresh shuffle, or all rows at once (full batch)."""
+def batches(data, batch_size, rng):
+    """(x, t) of each mini-batch for one epoch: a fresh shuffle, or the whole set at once (full batch)."""
+    n = len(data.x)
     if batch_size >= n:
-        return [slice(None)]
+        return [(data.x, data.t)]
     order = rng.permutation(n)
-    return [order[start : start + batch_size] for start in range(0, n, batch_size)]
+    return [
+        (data.x[rows], data.t[rows])
+        for rows in (order[start : start + batch_size] for start in range(0, n, batch_size))
+    ]
 
 
-def run_epoch(network, data, loss, optimizer, state, batch_size, rng):
+def run_epoch(network, data, loss, optimizer, state, batch_size, rng, classification):
     """One pass over the training set; returns (network, state, mean batch loss, correct count)."""
     total, correct = 0.0, 0
-    for rows in batches(len(data.x), batch_size, rng):
-        x, t = data.x[rows], data.t[rows]
+    for x, t in batches(data, batch_size, rng):
         fp = forward(network, x)
         total += compute_loss(fp, t, loss) * len(x)
-        correct += correct_count(fp.outputs, t)
+        if classification:
+            correct += correct_count(fp.outputs, t)
         grads = backward(network, fp, t, loss)
         network, state = update(network, grads.flat(), optimizer, _as_pairs(state))
     return network, state, total / len(data.x), correct
@@ -108,7 +114,9 @@ def train(network, data, loss, optimizer, state, epochs, batch_size, seed):
         history.test_accuracy = []
     for epoch in range(epochs):
         try:
-            network, state, train_loss, correct = run_epoch(network, data, loss, optimizer, state, batch_size, rng)
+            network, state, train_loss, correct = run_epoch(
+                network, data, loss, optimizer, state, batch_size, rng, classification
+            )
             test_loss, test_accuracy = evaluate(network, data.x_test, data.t_test, loss, classification)
         except DivergedError as error:
             reason = str(error).removeprefix("diverged: ")

@@ -95,3 +95,10 @@ def test_csv_with_more_rows_than_max_samples_names_the_limit(make_client):
 def test_csv_text_is_parsed_never_evaluated(client):
     response = client.post("/api/datasets/csv", json={"csv": "__import__('os').getcwd(),1\n"})
     assert "is not a number" in _detail(response)["msg"]
+
+
+def test_csv_path_takes_only_post_and_says_so(client):
+    response = client.get("/api/datasets/csv")
+    assert response.status_code == 405
+    assert response.headers["allow"] == "POST"
+    assert client.put("/api/datasets/csv", json={"csv": "1,2"}).headers["allow"] == "POST"

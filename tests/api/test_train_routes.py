@@ -234,3 +234,9 @@ def test_divergence_is_a_422_saying_diverged_never_nan(client):
     response = client.post("/api/train", json=body)
     assert response.status_code == 422
     assert response.json()["detail"][0]["msg"].startswith("diverged: ")
+
+
+@pytest.mark.parametrize("seed", [True, "3", 1.5])
+def test_random_network_refuses_a_seed_that_is_not_an_integer(client, seed):
+    detail = _error(client.post("/api/networks/random", json={**RANDOM_BODY, "seed": seed}))
+    assert detail["loc"] == ["body", "seed"]

@@ -20,6 +20,19 @@ def list_datasets(settings: SettingsDep):
     return service_train.dataset_summaries(settings)
 
 
+# Declared before /{name} so that a wrong method on /csv answers 405 with Allow: POST.
+@router.post("/csv", response_model=CsvRows)
+def parse_csv(body: CsvRequest, settings: SettingsDep):
+    """Your own data as CSV text (x1,…,xn,target per row; a header row allowed) → inputs and targets."""
+    return service_train.csv_rows(body, settings)
+
+
+@router.get("/csv", include_in_schema=False)
+def refuse_get_csv():
+    """GET /api/datasets/csv is no dataset: without this, /{name} would answer it with a 422."""
+    raise HTTPException(405, "the CSV parser takes POST", headers={"Allow": "POST"})
+
+
 @router.get("/{name}", response_model=DatasetRows)
 def read_dataset(
     name: DatasetName,
@@ -34,9 +47,3 @@ def read_dataset(
         message = f"is {samples}; the limit max_samples is {settings.max_samples}"
         raise HTTPException(422, [{"loc": ["query", "samples"], "msg": message, "type": "limit_exceeded"}])
     return service_train.dataset_rows(name, samples, noise, seed, test_fraction)
-
-
-@router.post("/csv", response_model=CsvRows)
-def parse_csv(body: CsvRequest, settings: SettingsDep):
-    """Your own data as CSV text (x1,…,xn,target per row; a header row allowed) → inputs and targets."""
-    return service_train.csv_rows(body, settings)
