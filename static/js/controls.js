@@ -10,10 +10,10 @@ const isTyping = (target) => target instanceof Element && target.closest("input,
 
 export function mount(root, store) {
   let timer = null;
-  const play = el("button", { type: "button", class: "primary", text: "Play", "aria-pressed": "false" });
+  const play = el("button", { type: "button", class: "primary", text: "Play", "aria-pressed": "false", "data-control": "play" });
   const back = el("button", { type: "button", text: "Step back", "aria-keyshortcuts": "ArrowLeft", onclick: () => store.actions.stepBack() });
   const forward = el("button", { type: "button", class: "primary", text: "Step forward", "aria-keyshortcuts": "ArrowRight", onclick: () => store.actions.stepForward() });
-  const reset = el("button", { type: "button", text: "Reset", onclick: () => { stop(); store.actions.reset(); } });
+  const reset = el("button", { type: "button", text: "Reset", "data-control": "reset", onclick: () => { stop(); store.actions.reset(); } });
   play.setAttribute("aria-keyshortcuts", "Space");
   const speed = el("input", { type: "range", min: 0, max: SPEEDS.length - 1, step: 1, id: "speed", "aria-valuetext": "1×" });
   const speedOut = el("output", { for: "speed" });
@@ -23,13 +23,13 @@ export function mount(root, store) {
     store.update({ state: { view: { sample: Number(sample.value), position: 0, phase: PHASES[0] } } }, "view");
     store.actions.save();
   });
-  const sampleField = el("label", { class: "field sample-field" }, [el("span", { text: "Sample" }), sample]);
+  const sampleField = el("label", { class: "field sample-field", "data-control": "sample" }, [el("span", { text: "Sample" }), sample]);
   const phaseButtons = PHASES.map((p) => el("button", { type: "button", class: "phase", "data-phase": p, text: PHASE_NAMES[p], onclick: () => store.actions.jumpToPhase(p) }));
-  const phases = el("nav", { class: "phases", "aria-label": "Phase" }, phaseButtons.flatMap((b, i) => (i ? [el("span", { class: "arrow", "aria-hidden": "true", text: "→" }), b] : [b])));
+  const phases = el("nav", { class: "phases", "aria-label": "Phase", "data-control": "phases" }, phaseButtons.flatMap((b, i) => (i ? [el("span", { class: "arrow", "aria-hidden": "true", text: "→" }), b] : [b])));
   root.append(
     phases,
     el("div", { class: "toolbar", role: "toolbar", "aria-label": "Stepping" }, [back, play, forward, reset]),
-    el("div", { class: "toolbar secondary" }, [el("label", { for: "speed", class: "field" }, [el("span", { text: "Speed" }), speed, speedOut]), sampleField]),
+    el("div", { class: "toolbar secondary" }, [el("label", { for: "speed", class: "field", "data-control": "speed" }, [el("span", { text: "Speed" }), speed, speedOut]), sampleField]),
   );
 
   function tick() {

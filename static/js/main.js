@@ -11,6 +11,9 @@
 //     store.subscribe(fn)    → fn(app, reason) after every change; returns an unsubscribe
 //     store.update(patch, reason) → shallow merge (patch.state and patch.state.view one level deeper);
 //                              use it for view-only changes
+//     store.lesson           → lesson.js: {preset, lock, hide} from a teacher's lesson link; mark a
+//                              control with data-control="<name>" (listed in lesson.js CONTROLS)
+//                              so a lesson link can hide it; respect lesson.lock (no editing)
 //     store.actions          → actions.js: edit(statePatch) (change the state, save it and fetch
 //                              the new trace), goTo(position), stepForward(), stepBack(),
 //                              jumpToPhase(phase), loadPreset(name), reset(), entries(), refresh()
@@ -21,6 +24,7 @@
 import { createActions } from "./actions.js";
 import { listPresets } from "./api.js";
 import { el } from "./dom.js";
+import { applyLesson, parseLesson } from "./lesson.js";
 import { defaultState, fromFragment, loadLocal } from "./state.js";
 import { createStore } from "./store.js";
 import * as controls from "./controls.js";
@@ -56,23 +60,32 @@ function mountViews(store) {
   show(0);
 }
 
-/** The state to start from: a shared link first, then the last session, else the defaults. */
-function initialState() {
+/**
+ * The state to start from: a shared link first, then the last session, else the defaults.
+ * A lesson link's preset wins over a saved session of another preset.
+ */
+function initialState(lesson) {
   const fromUrl = fromFragment(location.hash);
   if (fromUrl.state && fromUrl.state.network) return fromUrl;
   const saved = loadLocal();
-  if (saved.state) return { state: saved.state, notes: [...fromUrl.notes, ...saved.notes] };
-  return { state: defaultState(), notes: fromUrl.notes };
+  const fresh = { ...defaultState(), preset: lesson.preset || "seed-neuron" };
+  if (saved.state && (!lesson.preset || saved.state.preset === lesson.preset)) {
+    return { state: saved.state, notes: [...fromUrl.notes, ...saved.notes] };
+  }
+  return { state: fresh, notes: fromUrl.notes };
 }
 
 async function start() {
-  const { state, notes } = initialState();
+  const presets = await listPresets().catch(() => []);
+  const lesson = parseLesson(location.search, presets.length ? presets.map((p) => p.name) : null);
+  const { state, notes } = initialState(lesson);
   const store = createStore(state);
+  store.lesson = lesson;
   store.actions = createActions(store, { onStep: (entry) => store.update({ animating: entry }, "animate") });
   for (const panel of PANELS) panel.module.mount(document.getElementById(panel.id), store);
   mountViews(store);
-  store.update({ notes }, "notes");
-  listPresets().then((presets) => store.update({ presets }, "presets")).catch((e) => store.update({ error: e.message }, "error"));
+  applyLesson(lesson);
+  store.update({ notes: [...lesson.notes, ...notes], presets }, "notes");
   if (state.network && state.inputs) await store.actions.refresh();
   else await store.actions.loadPreset(state.preset || "seed-neuron");
   document.body.dataset.ready = "true";

@@ -45,13 +45,13 @@ export function mount(root, store) {
   fileInput.addEventListener("change", () => fileInput.files[0] && importFile(store, fileInput.files[0]).then(() => (fileInput.value = "")));
   const shareStatus = el("span", { class: "share-status", role: "status" });
   const buttons = [
-    el("button", { type: "button", text: "Share", onclick: () => share(store, shareStatus) }),
-    el("button", { type: "button", text: "Export", onclick: () => download("backprop-lab-state.json", toJSON(store.state)) }),
-    el("button", { type: "button", text: "Import", onclick: () => fileInput.click() }),
+    el("button", { type: "button", text: "Share", "data-control": "share", onclick: () => share(store, shareStatus) }),
+    el("button", { type: "button", text: "Export", "data-control": "export", onclick: () => download("backprop-lab-state.json", toJSON(store.state)) }),
+    el("button", { type: "button", text: "Import", "data-control": "import", onclick: () => fileInput.click() }),
   ];
   const status = el("p", { class: "status", role: "alert" });
   const notes = el("p", { class: "notes", role: "status" });
-  root.append(el("div", { class: "state-bar" }, [el("label", { for: "preset", class: "field" }, [el("span", { text: "Preset" }), picker]), ...buttons, fileInput, shareStatus]), status, notes);
+  root.append(el("div", { class: "state-bar" }, [el("label", { for: "preset", class: "field", "data-control": "preset" }, [el("span", { text: "Preset" }), picker]), ...buttons, fileInput, shareStatus]), status, notes);
 
   let shownPresets = null;
   store.subscribe((app) => {

@@ -12,7 +12,7 @@ import { keyOf, revealed } from "./trace_view.js";
 
 function legend() {
   const item = (color, text, shape = "line") => el("li", {}, [el("span", { class: `swatch ${shape}`, style: `background:${color}` }), el("span", { text })]);
-  return el("ul", { class: "legend", "aria-label": "Legend" }, [
+  return el("ul", { class: "legend", "aria-label": "Legend", "data-control": "legend" }, [
     item(COLORS.positive, "weight > 0"),
     item(COLORS.negative, "weight < 0"),
     el("li", { text: "thickness ∝ |weight|" }),
@@ -57,7 +57,7 @@ function selectionEditor(store) {
   const box = el("div", { class: "selection", hidden: true });
   const title = el("span", { class: "selection-title" });
   const input = el("input", { type: "number", step: "any", id: "selected-value" });
-  const label = el("label", { for: "selected-value", class: "field" }, [title, input]);
+  const label = el("label", { for: "selected-value", class: "field", "data-control": "editor" }, [title, input]);
   const close = el("button", { type: "button", text: "Deselect", onclick: () => store.actions.edit({ view: { selected: null } }) });
   box.append(label, close);
   input.addEventListener("change", () => {

@@ -221,13 +221,13 @@ def test_an_api_refusal_shows_its_detail(page, server_url):
 
 def test_randomize_is_reproducible_from_its_seed(explainer):
     choose_preset(explainer, "mazur-2-2-2")
-    seed = explainer.get_by_label("Seed")
+    seed = explainer.get_by_label("Seed", exact=True)
     seed.fill("7")
     explainer.get_by_role("button", name="Randomize").click()
     expect(explainer.get_by_label("Preset")).to_have_value("")
     first = explainer.locator(".diagram .edge").evaluate_all("els => els.map(e => e.getAttribute('aria-label'))")
     choose_preset(explainer, "mazur-2-2-2")
-    explainer.get_by_label("Seed").fill("7")
+    explainer.get_by_label("Seed", exact=True).fill("7")
     explainer.get_by_role("button", name="Randomize").click()
     expect(explainer.get_by_label("Preset")).to_have_value("")
     again = explainer.locator(".diagram .edge").evaluate_all("els => els.map(e => e.getAttribute('aria-label'))")
@@ -253,3 +253,26 @@ def test_page_fits_a_375px_phone_without_horizontal_scroll(page, server_url):
     choose_preset(page, "mazur-2-2-2")
     step_to(page, 1, 33)
     assert page.evaluate("document.documentElement.scrollWidth") <= 375
+
+
+def test_a_lesson_link_locks_the_page_to_one_preset_and_hides_controls(explainer, server_url):
+    choose_preset(explainer, "mazur-2-2-2")  # a saved session of another preset
+    explainer.goto(server_url + "/?preset=seed-neuron&lock=1&hide=share,speed")
+    explainer.wait_for_selector("body[data-ready=true]")
+    expect(explanation(explainer)).to_contain_text("Ready · 7 sub-steps")
+    for hidden in ("Preset", "Speed", "Learning rate η"):
+        expect(explainer.get_by_label(hidden)).to_be_hidden()
+    expect(explainer.get_by_role("button", name="Share")).to_be_hidden()
+    expect(explainer.get_by_role("button", name="Step forward")).to_be_visible()
+    explainer.get_by_role("button", name=re.compile(r"^w1\[1,1\]")).click()
+    expect(explainer.locator("#explanation .chain")).to_be_visible()
+    expect(explainer.get_by_label("Value of w1[1,1]")).to_be_hidden()
+
+
+def test_bad_lesson_options_are_ignored_with_a_visible_note(explainer, server_url):
+    explainer.goto(server_url + "/?preset=no-such&hide=everything&lock=1")
+    explainer.wait_for_selector("body[data-ready=true]")
+    note = explainer.get_by_role("status").filter(has_text="Note")
+    expect(note).to_contain_text("unknown preset")
+    expect(note).to_contain_text("everything")
+    expect(explainer.get_by_role("button", name="Step forward")).to_be_enabled()
