@@ -32,9 +32,13 @@ import * as editor from "./editor.js";
 import * as explain from "./explain.js";
 import * as persist from "./persist.js";
 import * as networkView from "./view_network.js";
+import * as trainView from "./panel_train.js";
 
 /** Views share #views; one is shown at a time, picked by the "View" toggle. */
-export const VIEWS = [{ id: "network", name: "Network", module: networkView }];
+export const VIEWS = [
+  { id: "network", name: "Network", module: networkView },
+  { id: "training", name: "Training", module: trainView },
+];
 
 /** Panels mount into the element with their id (see templates/index.html). */
 export const PANELS = [

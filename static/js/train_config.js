@@ -56,7 +56,8 @@ export const TRAIN_COLORS = {
   train_loss: "#0072B2",
   test_loss: "#D55E00",
   curve: "#0072B2",
-  point_stroke: "#1d1d1f",
+  point_stroke: "#ffffff", // training points: class colour, white rim
+  test_fill: "#1d1d1f", // test points: dark centre, class-coloured ring
   axis: "#5f6368",
 };
 

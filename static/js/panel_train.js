@@ -1,0 +1,223 @@
+// The "Training" view: dataset and training settings, "Upload CSV", "Train" / "Pause", the
+// epoch counter, the live loss chart and the decision-boundary heatmap (or the fitted curve for
+// 1-D data). Pause hands the trained network and one training sample to the step-through
+// explainer. Implements the view interface mount(root, store); every number shown comes from
+// /api/train or /api/datasets.
+
+import { postCsv, postTrain } from "./train_api.js";
+import { TRAIN_LIMITS } from "./train_config.js";
+import { drawChart, drawCurve, drawHeatmap } from "./train_draw.js";
+import { valueDomain } from "./train_layout.js";
+import { createTrainer } from "./train_loop.js";
+import { bridgeToExplainer, defaultNetwork, fits, installDefault, loadData, trainBody } from "./train_session.js";
+import { validTrainValue } from "./train_state.js";
+import { networkWidths } from "./state.js";
+import { buildDom } from "./train_view.js";
+
+const PREVIEW_DELAY_MS = 150;
+const emptyHistory = () => ({ train_loss: [], test_loss: [] });
+
+export function mount(root, store) {
+  const ui = buildDom(store, { onSetting: setSetting, onCsv: uploadCsv, onTrain: train, onPause: pause, onFresh: fresh, onDataset: chooseDataset });
+  root.append(ui.section);
+  // What the lab holds besides the state: the data's rows, the run so far, the last answer.
+  const lab = { data: null, csv: null, history: emptyHistory(), epochs: 0, historyKey: null, answer: null, trainer: null, updates: 0, drawPending: false, previewTimer: null, previewId: 0 };
+
+  function say(text) {
+    ui.note.textContent = text || "";
+    ui.note.hidden = !text;
+  }
+  function fail(text) {
+    ui.error.textContent = text ? `Error: ${text}` : "";
+    ui.error.hidden = !text;
+  }
+
+  function setSetting(field, value, input) {
+    const ok = validTrainValue(field, value);
+    input.setAttribute("aria-invalid", ok ? "false" : "true");
+    if (!ok) return fail(`${input.dataset.label} must lie between ${TRAIN_LIMITS[field][0]} and ${TRAIN_LIMITS[field][1]}${Number.isInteger(TRAIN_LIMITS[field][0]) && field !== "noise" && field !== "test_fraction" ? " (a whole number)" : ""}`);
+    fail(null);
+    store.update({ state: { train: { ...store.state.train, [field]: value } } }, "train");
+    store.actions.save();
+    schedulePreview();
+  }
+
+  function chooseDataset(name) {
+    if (name === "csv") return;
+    lab.csv = null;
+    ui.setCsvOption(null);
+    setSetting("dataset", name, ui.datasetSelect);
+  }
+
+  /** Forgets the run so far when the data or the network's shape changed. */
+  function syncHistory(data, network) {
+    const key = JSON.stringify([data.key, networkWidths(network)]);
+    if (key === lab.historyKey) return;
+    lab.historyKey = key;
+    lab.history = emptyHistory();
+    lab.epochs = 0;
+  }
+
+  function scheduleDraw() {
+    if (lab.drawPending) return;
+    lab.drawPending = true;
+    requestAnimationFrame(() => {
+      lab.drawPending = false;
+      draw();
+    });
+  }
+
+  function draw() {
+    const { answer, data } = lab;
+    ui.epoch.textContent = String(lab.epochs);
+    ui.section.dataset.epoch = String(lab.epochs);
+    ui.showMetrics(answer && answer.final);
+    drawChart(ui.chart, lab.history);
+    ui.chart.dataset.points = String(lab.history.train_loss.length);
+    ui.chart.dataset.lastTrainLoss = String(lab.history.train_loss.at(-1) ?? "");
+    const grid = answer && answer.grid;
+    ui.heatmapFigure.hidden = !(grid && grid.x2);
+    ui.curveFigure.hidden = !(grid && !grid.x2);
+    ui.noGrid.hidden = Boolean(grid) || !data || data.input_width <= 2;
+    if (!grid || !data) return;
+    lab.updates += 1;
+    if (grid.x2) {
+      drawHeatmap(ui.heatmap, grid, data, valueDomain(data.kind, data.targets));
+      ui.setRanges(grid);
+      Object.assign(ui.heatmap.dataset, { updates: String(lab.updates), epoch: String(lab.epochs), corner: String(grid.values[0][0]) });
+    } else {
+      drawCurve(ui.curve, grid, data);
+      Object.assign(ui.curve.dataset, { updates: String(lab.updates), epoch: String(lab.epochs), first: String(grid.values[0]) });
+    }
+  }
+
+  function setRunning(running) {
+    ui.trainButton.disabled = running;
+    ui.pauseButton.disabled = !running;
+    ui.freshButton.disabled = running;
+    for (const input of ui.dataInputs) input.disabled = running;
+    ui.section.dataset.running = String(running);
+  }
+
+  async function currentData() {
+    lab.data = await loadData(store.state.train, lab.csv, lab.data);
+    return lab.data;
+  }
+
+  /** Without training: the current network's (or the proposed one's) predictions, via /api/train with 0 epochs. */
+  async function preview() {
+    if (root.hidden || (lab.trainer && lab.trainer.running)) return;
+    const id = ++lab.previewId;
+    try {
+      const data = await currentData();
+      const state = store.state;
+      const setup = fits(state.network, data) ? null : await defaultNetwork(data, state.seed);
+      if (setup) say(`The current network does not fit ${data.label}: Train will load a fresh ${setup.widths.join("-")} network from seed ${state.seed} (shown here).`);
+      const body = { ...trainBody(state, data, setup ? setup.network : state.network, setup || state), epochs: 0 };
+      const answer = await postTrain(body);
+      if (id !== lab.previewId || (lab.trainer && lab.trainer.running)) return;
+      syncHistory(data, body.network);
+      lab.answer = answer;
+      fail(null);
+      scheduleDraw();
+    } catch (error) {
+      if (id === lab.previewId) fail(error.message);
+    }
+  }
+
+  function schedulePreview() {
+    clearTimeout(lab.previewTimer);
+    if (root.hidden || (lab.trainer && lab.trainer.running)) return;
+    lab.previewTimer = setTimeout(preview, PREVIEW_DELAY_MS);
+  }
+
+  function onChunk(answer) {
+    lab.epochs += answer.epochs_done;
+    lab.history.train_loss.push(...answer.history.train_loss);
+    lab.history.test_loss.push(...answer.history.test_loss);
+    lab.answer = answer;
+    if (answer.stopped) say(`The server cut a request short: ${answer.stopped}. Lower "Epochs per update".`);
+    scheduleDraw();
+  }
+
+  async function onError(error) {
+    fail(`training stopped at epoch ${lab.epochs}: ${error.message}`);
+    setRunning(false);
+    const { network, optimizer_state } = lab.trainer.current;
+    if (network !== store.state.network) await store.actions.edit({ network, optimizer_state });
+  }
+
+  async function train() {
+    if (lab.trainer && lab.trainer.running) return;
+    fail(null);
+    setRunning(true);
+    try {
+      const data = await currentData();
+      if (!fits(store.state.network, data)) say(await installDefault(store, data));
+      else say(null);
+      syncHistory(data, store.state.network);
+      lab.trainer = createTrainer({
+        body: trainBody(store.state, data),
+        nextChunk: () => ({ epochs: store.state.train.epochs_per_chunk, batch_size: store.state.train.batch_size }),
+        onChunk,
+        onError,
+      });
+      lab.trainer.start();
+    } catch (error) {
+      fail(error.message);
+      setRunning(false);
+    }
+  }
+
+  async function pause() {
+    if (!lab.trainer || !lab.trainer.running) return;
+    ui.pauseButton.disabled = true;
+    const current = await lab.trainer.stop();
+    setRunning(false);
+    draw();
+    const k = 0;
+    const text = `Paused at epoch ${lab.epochs}: stepping through sample ${k + 1} with the current weights — the explainer shows how the next step would change them.`;
+    say(text);
+    store.update({ notes: [text] }, "notes");
+    await bridgeToExplainer(store, current, lab.data, k);
+  }
+
+  async function fresh() {
+    fail(null);
+    try {
+      const data = await currentData();
+      say(await installDefault(store, data));
+      schedulePreview();
+    } catch (error) {
+      fail(error.message);
+    }
+  }
+
+  async function uploadCsv(file) {
+    fail(null);
+    const widths = networkWidths(store.state.network);
+    try {
+      const rows = await postCsv(await file.text(), widths ? widths[0] : undefined);
+      lab.csv = { source: "csv", name: file.name, label: `your CSV (${file.name})`, input_width: rows.inputs[0].length, ...rows };
+      ui.setCsvOption(`Your CSV: ${file.name} (${rows.inputs.length} rows)`);
+      say(`Loaded ${rows.inputs.length} rows of ${file.name}${rows.header ? ` (columns ${rows.header.join(", ")})` : ""}: ${rows.kind}.`);
+      schedulePreview();
+    } catch (error) {
+      fail(`${file.name} was not loaded: ${error.message}`);
+    }
+  }
+
+  // Preview when the view is shown and when the state's network changes while it is shown.
+  new MutationObserver(() => schedulePreview()).observe(root, { attributes: true, attributeFilter: ["hidden"] });
+  let shownNetwork = store.state.network;
+  store.subscribe((app) => {
+    ui.syncSettings(app.state.train);
+    if (app.state.network !== shownNetwork) {
+      shownNetwork = app.state.network;
+      schedulePreview();
+    }
+  });
+  ui.syncSettings(store.state.train);
+  setRunning(false);
+  schedulePreview();
+}

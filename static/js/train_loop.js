@@ -1,0 +1,55 @@
+// Live training: /api/train in a loop, one chunk of epochs per request, the network and the
+// optimizer's state of one answer sent with the next request. The loop awaits each answer (the
+// page stays responsive: fetch yields) and stops cleanly between two requests.
+
+import { postTrain } from "./train_api.js";
+
+/**
+ * A trainer for one run. `body` is the first /api/train request; `nextChunk()` returns the
+ * fields that may change between requests (epochs, batch_size); `onChunk(answer)` gets every
+ * answer, `onError(error)` the error that ended the run.
+ */
+export function createTrainer({ body, nextChunk, onChunk, onError }) {
+  let running = false;
+  let finished = Promise.resolve();
+  let current = { network: body.network, optimizer_state: body.optimizer_state ?? null };
+
+  async function loop() {
+    while (running) {
+      const request = { ...body, ...nextChunk(), network: current.network };
+      if (current.optimizer_state) request.optimizer_state = current.optimizer_state;
+      else delete request.optimizer_state;
+      let answer;
+      try {
+        answer = await postTrain(request);
+      } catch (error) {
+        running = false;
+        onError(error);
+        return;
+      }
+      current = { network: answer.network, optimizer_state: answer.optimizer_state };
+      onChunk(answer);
+    }
+  }
+
+  return {
+    get running() {
+      return running;
+    },
+    /** The network and optimizer state after the last answer. */
+    get current() {
+      return current;
+    },
+    start() {
+      if (running) return;
+      running = true;
+      finished = loop();
+    },
+    /** Stops after the request in flight; resolves once its answer is applied. */
+    async stop() {
+      running = false;
+      await finished;
+      return current;
+    },
+  };
+}
