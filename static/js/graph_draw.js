@@ -1,0 +1,97 @@
+// SVG drawing of the scalar graph: renderGraph() builds the nodes and edges once per graph,
+// paintGraph() fills in the values and gradients revealed so far and marks the current step.
+// Text goes in with textContent; every number is the server's, formatted by format.js.
+
+import { formatNumber as fmt } from "./format.js";
+import { GRAPH_SIZES as S, edgeMiddle, edgePath } from "./graph_layout.js";
+import { dL } from "./graph_text.js";
+
+const SVG_NS = "http://www.w3.org/2000/svg";
+const LEAF_WORDS = { input: "input", weight: "weight", bias: "bias", target: "target" };
+
+function svgEl(tag, attrs = {}, parent = null, text = null) {
+  const node = document.createElementNS(SVG_NS, tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
+  if (text !== null) node.textContent = text;
+  if (parent) parent.appendChild(node);
+  return node;
+}
+
+function drawNode(parent, node, at) {
+  const leaf = node.kind === "leaf";
+  const g = svgEl("g", { class: `graph-node ${leaf ? `leaf ${node.op}` : "operation"}`, "data-id": node.id, "data-op": node.op, "data-kind": node.kind, transform: `translate(${at.x},${at.y})` }, parent);
+  const title = svgEl("title", {}, g);
+  const [w, h] = [S.node_width, S.node_height];
+  svgEl("rect", { x: -w / 2, y: -h / 2, width: w, height: h, rx: leaf ? 4 : 14, class: "box" }, g);
+  svgEl("text", { y: -h / 2 + 15, class: "node-label" }, g, leaf ? LEAF_WORDS[node.op] : node.label);
+  svgEl("text", { y: 1, class: leaf ? "node-symbol leaf-name" : "node-symbol" }, g, node.symbol);
+  const value = svgEl("text", { y: h / 2 - 24, class: "node-value" }, g, "");
+  const grad = svgEl("text", { y: h / 2 - 8, class: "node-grad" }, g, "");
+  return { g, title, value, grad };
+}
+
+/** Builds the picture of `graph` at `layout`'s positions; returns handles for paintGraph. */
+export function renderGraph(svg, graph, layout) {
+  svg.replaceChildren();
+  svg.setAttribute("viewBox", `0 0 ${layout.width} ${layout.height}`);
+  const defs = svgEl("defs", {}, svg);
+  const marker = svgEl("marker", { id: "graph-arrow", viewBox: "0 0 10 10", refX: 9, refY: 5, markerWidth: 7, markerHeight: 7, orient: "auto-start-reverse" }, defs);
+  svgEl("path", { d: "M0,0 L10,5 L0,10 z", class: "arrow-head" }, marker);
+  const edgeGroup = svgEl("g", { class: "graph-edges" }, svg);
+  const nodeGroup = svgEl("g", { class: "graph-nodes" }, svg);
+  const labelGroup = svgEl("g", { class: "graph-edge-labels" }, svg);
+  const edges = new Map();
+  for (const edge of graph.edges) {
+    const from = layout.position.get(edge.source);
+    const to = layout.position.get(edge.target);
+    const path = svgEl("path", { d: edgePath(from, to), class: "graph-edge", "marker-end": "url(#graph-arrow)", "data-source": edge.source, "data-target": edge.target }, edgeGroup);
+    const mid = edgeMiddle(from, to);
+    const label = svgEl("text", { x: mid.x, y: mid.y - 4, class: "graph-edge-label" }, labelGroup, "");
+    edges.set(edge.id, { edge, path, label });
+  }
+  const nodes = new Map();
+  for (const node of graph.nodes) nodes.set(node.id, { node, ...drawNode(nodeGroup, node, layout.position.get(node.id)) });
+  return { nodes, edges };
+}
+
+function paintNodes(handles, seen) {
+  const current = seen.current ? seen.current.node : null;
+  for (const [id, h] of handles.nodes) {
+    const known = seen.values.has(id);
+    const visited = seen.grads.has(id);
+    h.value.textContent = known ? fmt(h.node.value) : "?";
+    h.grad.textContent = visited ? `∂ ${fmt(h.node.grad)}` : "";
+    h.g.classList.toggle("known", known);
+    h.g.classList.toggle("visited", visited);
+    h.g.classList.toggle("current", id === current);
+    h.g.classList.toggle("shared", visited && h.node.consumers.length > 1);
+    const parts = [`${h.node.label} = ${known ? fmt(h.node.value) : "not computed yet"}`];
+    if (h.node.formula) parts.push(`computed as ${h.node.formula}`);
+    parts.push(visited ? `${dL(h.node.label)} = ${fmt(h.node.grad)}` : "gradient not reached yet");
+    h.title.textContent = parts.join("; ");
+  }
+}
+
+/** The edges the current step uses: a forward step its inputs, a backward visit its terms. */
+function currentEdges(seen) {
+  const step = seen.current;
+  if (!step) return new Map();
+  if (step.phase === "backward") return new Map(step.visit.terms.map((t) => [t.id, `×${fmt(t.local_derivative)}`]));
+  return null; // forward: matched by target below
+}
+
+/** Shows the values and gradients in `seen` (graph_steps.revealedAt) and highlights the current step. */
+export function paintGraph(handles, seen) {
+  paintNodes(handles, seen);
+  const backwardEdges = currentEdges(seen);
+  const current = seen.current;
+  for (const [id, h] of handles.edges) {
+    let label = "";
+    let on = false;
+    if (current && current.phase === "forward" && h.edge.target === current.node) on = true;
+    if (backwardEdges && backwardEdges.has(id)) [on, label] = [true, backwardEdges.get(id)];
+    h.path.classList.toggle("current", on);
+    h.path.classList.toggle("backward", on && current.phase === "backward");
+    h.label.textContent = label;
+  }
+}

@@ -1,0 +1,102 @@
+// The "Gradient check" panel: "Check gradients" sends the current network, inputs, targets and
+// loss to POST /api/gradcheck and shows, for every weight and bias, backprop's gradient beside
+// the central-difference estimate and their relative error — sortable, worst first — with the
+// server's verdict and kink note. Edit a weight (Network view) and check again. mount(root, store).
+
+import { el } from "./dom.js";
+import { postGradcheck, problemOf } from "./graph_api.js";
+import { COLUMNS, DEFAULT_SORT, errorNumber, nextSort, preciseNumber, sortRows, verdictText } from "./gradcheck_table.js";
+
+const ARIA_SORT = { ascending: "ascending", descending: "descending" };
+
+function header(column, sort, onSort) {
+  const th = el("th", { scope: "col" }, el("button", { type: "button", class: "sort", text: column.name, onclick: () => onSort(column.key) }));
+  if (sort.key === column.key) th.setAttribute("aria-sort", ARIA_SORT[sort.direction]);
+  return th;
+}
+
+function row(r) {
+  return el("tr", { class: `verdict-${r.verdict}`, "data-label": r.label }, [
+    el("th", { scope: "row", text: r.label }),
+    el("td", { class: "num", text: preciseNumber(r.analytic) }),
+    el("td", { class: "num", text: preciseNumber(r.numeric) }),
+    el("td", { class: "num", text: errorNumber(r.relative_error) }),
+  ]);
+}
+
+export function mount(root, store) {
+  const button = el("button", { type: "button", class: "primary", text: "Check gradients" });
+  const status = el("p", { class: "gradcheck-status", role: "status" });
+  const verdict = el("p", { class: "gradcheck-verdict" });
+  const kinks = el("p", { class: "gradcheck-kinks", hidden: true });
+  const stale = el("p", { class: "gradcheck-stale", hidden: true, text: "The network or data changed since this check: press “Check gradients” again." });
+  const table = el("table", { class: "gradcheck-table" });
+  const wrap = el("div", { class: "table-wrap", hidden: true }, table);
+  root.append(
+    el("h2", { text: "Gradient check" }),
+    el("p", { class: "gradcheck-intro", text: "Is backprop right? For every weight and bias p, compare its gradient with the estimate (L(p + ε) − L(p − ε)) / 2ε." }),
+    button,
+    status,
+    verdict,
+    kinks,
+    stale,
+    wrap,
+  );
+  let result = null;
+  let checkedKey = "";
+  let sort = { ...DEFAULT_SORT };
+
+  function drawTable() {
+    const head = el("tr", {}, COLUMNS.map((c) => header(c, sort, onSort)));
+    const body = sortRows(result.parameters, sort).map((k) => row(result.parameters[k]));
+    table.replaceChildren(
+      el("caption", { text: `${result.parameters.length} parameters, ε = ${result.epsilon}; relative error = ${result.relative_error_rule}` }),
+      el("thead", {}, head),
+      el("tbody", {}, body),
+    );
+  }
+
+  function onSort(key) {
+    sort = nextSort(sort, key);
+    drawTable();
+    table.querySelector(`th[aria-sort] button`)?.focus();
+  }
+
+  function showResult(response) {
+    result = response;
+    verdict.textContent = verdictText(result);
+    verdict.className = `gradcheck-verdict verdict-${result.verdict}`;
+    kinks.hidden = !result.note;
+    kinks.textContent = result.note ? `Kink: ${result.note}.` : "";
+    wrap.hidden = false;
+    drawTable();
+  }
+
+  async function check() {
+    const { state } = store.get();
+    if (!state.network || !state.inputs) return;
+    button.disabled = true;
+    status.textContent = "Checking…";
+    const key = JSON.stringify(problemOf(state));
+    try {
+      const response = await postGradcheck(state);
+      checkedKey = key;
+      showResult(response);
+      status.textContent = `Checked ${response.parameters.length} parameters.`;
+    } catch (error) {
+      status.textContent = `The check could not run: ${error.message}`;
+    } finally {
+      button.disabled = false;
+      markStale();
+    }
+  }
+
+  function markStale() {
+    const changed = result !== null && JSON.stringify(problemOf(store.state)) !== checkedKey;
+    stale.hidden = !changed;
+    wrap.classList.toggle("stale", changed);
+  }
+
+  button.addEventListener("click", check);
+  store.subscribe(markStale);
+}
