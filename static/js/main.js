@@ -32,11 +32,14 @@ import * as editor from "./editor.js";
 import * as explain from "./explain.js";
 import * as persist from "./persist.js";
 import * as networkView from "./view_network.js";
+import * as graphView from "./view_graph.js";
 import * as trainView from "./panel_train.js";
+import * as gradcheck from "./panel_gradcheck.js";
 
 /** Views share #views; one is shown at a time, picked by the "View" toggle. */
 export const VIEWS = [
   { id: "network", name: "Network", module: networkView },
+  { id: "graph", name: "Graph", module: graphView },
   { id: "training", name: "Training", module: trainView },
 ];
 
@@ -46,6 +49,7 @@ export const PANELS = [
   { id: "controls", module: controls },
   { id: "explanation", module: explain },
   { id: "editor", module: editor },
+  { id: "gradcheck", module: gradcheck },
 ];
 
 function mountViews(store) {
