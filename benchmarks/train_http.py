@@ -8,7 +8,9 @@ The plain loop is the same math (tanh hidden layer, sigmoid output, L = (1/N)Σ�
 few lines of numpy; it must produce the same loss history as the server before anything is timed.
 The engine in-process (``app.engine.training.train``, no HTTP) is shown to split the costs.
 
-Run: ``python benchmarks/train_http.py`` (about 20 s).
+Also: requests/s of the browser's live-training chunk (one epoch and a 50 × 50 grid per request).
+
+Run: ``python benchmarks/train_http.py`` (about 30 s).
 Targets: ≥ 20,000 steps/s through HTTP and HTTP per-step cost ≤ 2× the plain loop's.
 """
 
@@ -79,6 +81,29 @@ def http_round(url, network, epochs):
     return answer["epochs_done"], time.perf_counter() - start, answer["network"]
 
 
+def chunk_rate(url, seconds=3.0):
+    """Requests/s of the browser's live-training request: 2-8-8-1 on 200 xor points, batch 10,
+    one epoch and a 50 × 50 grid per request, sent back to back (one client, like one tab)."""
+    network = http_json(
+        url + "/api/networks/random", {"widths": [2, 8, 8, 1], "activations": ["tanh", "tanh", "sigmoid"]}
+    )
+    body = {
+        **network,
+        "dataset": {"name": "xor", "samples": 200, "test_fraction": 0.2},
+        "loss": "binary_cross_entropy",
+        "optimizer": {"name": "adam", "learning_rate": 0.03},
+        "epochs": 1,
+        "batch_size": 10,
+        "grid": {"resolution": 50},
+    }
+    count, start = 0, time.perf_counter()
+    while time.perf_counter() - start < seconds:
+        answer = http_json(url + "/api/train", body)
+        body["network"], body["optimizer_state"] = answer["network"], answer["optimizer_state"]
+        count += 1
+    return count / (time.perf_counter() - start)
+
+
 def timed(function, *args):
     start = time.perf_counter()
     function(*args)
@@ -103,6 +128,7 @@ def main():
             data = Data(XOR_X, XOR_T, XOR_X[:0], XOR_T[:0])
             optimizer = {"name": "sgd", "learning_rate": LEARNING_RATE}
             per_step["engine"].append(timed(train, engine_net, data, "mse", optimizer, None, steps, 4, 0) / steps)
+        chunks = chunk_rate(url)
     median = {name: statistics.median(values) for name, values in per_step.items()}
     ratios = [h / p for h, p in zip(per_step["http"], per_step["plain"], strict=True)]
     print(f"XOR 2-4-1, full batch, SGD; {steps_per_request} steps per request; {machine_note()}")
@@ -116,6 +142,7 @@ def main():
         f"HTTP steps/s {http_rate:,.0f} (target ≥ {TARGET_STEPS:,}): "
         f"{'met' if http_rate >= TARGET_STEPS else 'NOT met'}"
     )
+    print(f"Live-training chunks (2-8-8-1, 200 xor points, batch 10, 1 epoch + 50×50 grid): {chunks:.0f} requests/s")
     print(
         f"HTTP / plain per-step cost, median of rounds {ratio:.2f}× (target ≤ {TARGET_RATIO}×): "
         f"{'met' if ratio <= TARGET_RATIO else 'NOT met'}"

@@ -85,7 +85,8 @@ class CsvRows(BaseModel):
 # ---- training ----
 
 Finite = Annotated[float, Field(allow_inf_nan=False)]
-Range = Annotated[list[Finite], Field(min_length=2, max_length=2, description="[low, high]")]
+Coordinate = Annotated[float, Field(allow_inf_nan=False, ge=-1e6, le=1e6)]
+Range = Annotated[list[Coordinate], Field(min_length=2, max_length=2, description="[low, high]")]
 
 
 class DatasetSpec(Strict):

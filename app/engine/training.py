@@ -45,7 +45,7 @@ class History:
 def correct_count(y, t):
     """How many rows the outputs classify right: y ≥ 0.5 for one 0/1 column, else argmax y = argmax t."""
     if t.shape[1] == 1:
-        return int(((y[:, 0] >= 0.5) == (t[:, 0] >= 0.5)).sum())
+        return np.count_nonzero((y >= 0.5) == (t >= 0.5))
     return int((y.argmax(axis=1) == t.argmax(axis=1)).sum())
 
 
