@@ -6,7 +6,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from ..engine.presets import get_preset
 
-Finite = Annotated[float, Field(allow_inf_nan=False)]
+Finite = Annotated[float, Field(allow_inf_nan=False, strict=True)]  # a JSON number: not true, not "1.5"
 Row = Annotated[list[Finite], Field(min_length=1)]
 Matrix = Annotated[list[Row], Field(min_length=1)]
 Vector = Annotated[list[Finite], Field(min_length=1)]
@@ -17,7 +17,9 @@ _MAZUR = get_preset("mazur-2-2-2")
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    """Unknown fields are refused, and no value is coerced (true is not 1, "0.5" is not 0.5)."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
 
 
 class LayerIn(Strict):

@@ -28,9 +28,15 @@ class NetworkOut(BaseModel):
     layers: list[dict] = Field(description="Same shape as the network sent in.")
 
 
+class OptimizerStateOut(OptimizerState):
+    """The state after this update; its step may be one past the largest step a request may send."""
+
+    step: int = Field(ge=0, description="Updates taken so far, this one included (Adam's t).")
+
+
 class UpdateResponse(BaseModel):
     network: NetworkIn
-    optimizer_state: OptimizerState
+    optimizer_state: OptimizerStateOut
 
 
 class TraceEntry(BaseModel):
@@ -47,7 +53,7 @@ class TraceEntry(BaseModel):
 
 class StepResponse(BackwardResponse):
     network: NetworkIn = Field(description="The network after the update.")
-    optimizer_state: OptimizerState
+    optimizer_state: OptimizerStateOut
     loss_after: float = Field(description="The loss on the same batch with the updated network.")
     trace: list[TraceEntry] | None = Field(description="Every intermediate, in reading order; null if left out.")
     trace_note: str | None = None
@@ -87,6 +93,7 @@ class ErrorMessage(BaseModel):
 
 
 ERROR_RESPONSES = {
+    400: {"model": ErrorMessage, "description": "The body cannot be read as JSON text (e.g. it is not UTF-8)."},
     413: {"model": ErrorMessage, "description": "The body is larger than max_body_bytes."},
     422: {"model": ErrorList, "description": "A field is missing, malformed, or breaks a limit."},
 }

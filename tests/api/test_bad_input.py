@@ -304,3 +304,27 @@ def test_update_whose_optimizer_state_overflows_is_422_diverged(client, name, sl
         "optimizer_state": {"step": 1, slot: [{"weights": [[1.7e308]], "biases": [0.0]}]},
     }
     assert_refused(client.post("/api/update", json=body), [], f"diverged: {message}")
+
+
+@pytest.mark.parametrize("value", [True, "0.05"])
+def test_a_boolean_or_numeric_string_where_a_number_belongs_is_refused(client, value):
+    body = mazur("/api/forward", lambda b: b.update(inputs=[[value, 0.1]]))
+    assert_refused(client.post("/api/forward", json=body), ["inputs", 0, 0], "valid number")
+
+
+def test_a_number_where_a_boolean_belongs_is_refused(client):
+    body = mazur("/api/step", lambda b: b.update(include_trace=0))
+    assert_refused(client.post("/api/step", json=body), ["include_trace"], "valid boolean")
+
+
+def test_a_body_that_is_not_utf8_is_a_400_with_a_detail(client):
+    response = client.post("/api/forward", content=b"\xff\xfe{", headers={"content-type": "application/json"})
+    assert response.status_code == 400
+    assert strict_json(response) == {"detail": "There was an error parsing the body"}
+
+
+def test_optimizer_state_at_the_largest_step_still_returns_its_next_step(client):
+    body = update_body(optimizer_state={"step": 10**9})
+    response = client.post("/api/update", json=body)
+    assert response.status_code == 200
+    assert strict_json(response)["optimizer_state"]["step"] == 10**9 + 1
