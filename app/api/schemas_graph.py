@@ -108,5 +108,8 @@ class GradcheckResponse(BaseModel):
     max_relative_error: float
     worst: int = Field(description="Index in parameters of the largest relative error.")
     verdict: str = Field(description="pass, warn or fail, from max_relative_error.")
-    kinks: list[Kink] = Field(description="relu/leaky_relu neurons a ±ε perturbation can push across z = 0.")
+    kinks: list[Kink] = Field(
+        description="relu/leaky_relu neurons and samples a ±ε perturbation can push across z = 0 (the first 100)."
+    )
+    kink_count: int = Field(description="How many there are in all.")
     note: str | None = Field(description="Explains a kink when there is one, else null.")

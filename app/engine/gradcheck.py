@@ -14,7 +14,8 @@ from reading as a 100 % error. Verdict on the largest relative error: ``pass`` �
 Honesty at kinks: relu and leaky_relu bend at z = 0. If a perturbation of ±ε can carry some z
 across 0, the difference quotient straddles the bend and disagrees with the one-sided
 derivative backward uses (relu′(0) = 0). The check does not hide it: the errors are reported
-as they are and ``kinks`` lists every such neuron and sample.
+as they are, ``kink_count`` counts every such neuron and sample and ``kinks`` lists the first
+MAX_KINKS of them.
 """
 
 import numpy as np
@@ -26,6 +27,7 @@ from .network import DivergedError
 FLOOR = 1e-4
 PASS, WARN = 1e-6, 1e-3
 KINKED = ("relu", "leaky_relu")
+MAX_KINKS = 100
 
 
 def numeric_gradients(network, x, t, loss, epsilon):
@@ -101,7 +103,8 @@ def check_gradients(network, x, t, loss, epsilon):
         "max_relative_error": max_error,
         "worst": worst,
         "verdict": verdict(max_error),
-        "kinks": kinks,
+        "kinks": kinks[:MAX_KINKS],
+        "kink_count": len(kinks),
         "note": _kink_note(kinks, epsilon) if kinks else None,
     }
 

@@ -63,8 +63,16 @@ def test_gradcheck_reports_the_disagreement_at_a_relu_kink(activation, slope):
     assert w["numeric"] == pytest.approx(-(1.0 + slope), abs=1e-4)  # the difference averages both sides
     assert w["relative_error"] > 0.5 and w["verdict"] == "fail"
     assert result["verdict"] == "fail" and result["max_relative_error"] > 0.5
-    assert result["kinks"] == [{"layer": 0, "neuron": 0, "sample": 0, "z": 0.0}]
+    assert result["kinks"] == [{"layer": 0, "neuron": 0, "sample": 0, "z": 0.0}] and result["kink_count"] == 1
     assert "kink" in result["note"]
+
+
+def test_gradcheck_counts_every_kink_but_lists_at_most_a_hundred():
+    network = Network.from_lists([{"weights": [[0.0, 0.0]] * 3, "biases": [0.0] * 3, "activation": "relu"}])
+    x, t = check_batch(network, [[1.0, 2.0]] * 50, [[1.0] * 3] * 50, "mse")
+    result = check_gradients(network, x, t, "mse", 1e-5)
+    assert result["kink_count"] == 150 and len(result["kinks"]) == 100
+    assert result["note"].endswith("a kink, not a bug in backprop") and "and 145 more" in result["note"]
 
 
 def test_gradcheck_flags_no_kink_when_z_is_far_from_zero():
