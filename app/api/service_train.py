@@ -159,7 +159,7 @@ def _budget(network, data, body, settings, batch_size):
         raise LimitError(
             ("epochs",),
             f"one epoch costs {per_epoch} work units ({len(data.x) + n_test} samples × {params} parameters "
-            f"+ train_step_cost per step); the limit compute_budget is {budget}: use fewer samples, "
+            f"+ train_step_cost and the update per step); the limit compute_budget is {budget}: use fewer samples, "
             "a larger batch_size or a smaller network",
         )
     if body.epochs <= fits:

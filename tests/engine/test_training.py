@@ -8,7 +8,7 @@ from app.engine import DivergedError, NetworkError, train_step
 from app.engine.backprop import state_to_lists
 from app.engine.datasets import make_dataset
 from app.engine.initialize import random_network
-from app.engine.training import Data, correct_count, epoch_work, evaluate, predict_grid, train
+from app.engine.training import UPDATE_WORK, Data, correct_count, epoch_work, evaluate, predict_grid, train
 
 OPTIMIZERS = [
     {"name": "sgd", "learning_rate": 1.0},
@@ -93,9 +93,10 @@ def test_divergence_raises_naming_the_epoch():
         )
 
 
-def test_epoch_work_counts_samples_times_parameters_and_a_cost_per_step():
-    # 100 training rows in batches of 30 → 4 steps, plus one pass over the 20 test rows.
-    assert epoch_work(parameter_count=10, train_rows=100, test_rows=20, batch_size=30, step_cost=7) == 120 * 10 + 5 * 7
+def test_epoch_work_counts_samples_times_parameters_and_a_cost_per_step_and_update():
+    # 100 training rows in batches of 30 → 4 updates, plus one pass over the 20 test rows.
+    work = epoch_work(parameter_count=10, train_rows=100, test_rows=20, batch_size=30, step_cost=7)
+    assert work == 120 * 10 + 4 * (7 + UPDATE_WORK * 10) + 7
 
 
 def test_grid_rows_follow_x2_and_columns_follow_x1():
