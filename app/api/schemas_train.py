@@ -157,7 +157,7 @@ class Grid(BaseModel):
     x2: list[float] | None = Field(None, description="R values of x2 (2 inputs only).")
     values: list = Field(
         description="2 inputs: R × R, values[i][j] is the prediction at (x1[j], x2[i]); 1 input: R values. "
-        "The prediction is output 0, or the index of the largest output when there are several."
+        "The prediction is output 0 (4 decimals), or the index of the largest output when there are several."
     )
 
 
