@@ -28,9 +28,9 @@ def create_app(settings=None):
     app.dependency_overrides[get_settings] = lambda: settings
     app.add_exception_handler(NetworkError, engine_error_handler)
     app.add_exception_handler(RequestValidationError, validation_error_handler)
-    for router in (backprop.router, presets.router, health.router, train.router, datasets.router, docs.router, pages.router):
-        app.include_router(router)
-    app.include_router(graph.router)
+    routers = (backprop, presets, train, datasets, graph, health, docs, pages)
+    for module in routers:
+        app.include_router(module.router)
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
     add_security(app, settings)
     static = ROOT / "static"
