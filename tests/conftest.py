@@ -21,4 +21,3 @@ def make_client():
         return TestClient(create_app(Settings(**overrides)))
 
     return build
-
