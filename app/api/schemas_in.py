@@ -112,6 +112,10 @@ class StepRequest(BackwardRequest):
     optimizer: Optimizer
     optimizer_state: OptimizerState | None = None
     include_trace: bool = Field(True, description="Return the trace of every intermediate number.")
+    # A preset from GET /api/presets/{name} posts here as it is: its labels are accepted and ignored.
+    name: str | None = Field(None, max_length=200, description="A preset's name (ignored).")
+    title: str | None = Field(None, max_length=1000, description="A preset's title (ignored).")
+    teaches: str | None = Field(None, max_length=5000, description="What a preset teaches (ignored).")
 
     model_config = ConfigDict(
         extra="forbid",

@@ -19,12 +19,13 @@ def test_list_presets_names_each_with_title_widths_and_activations(client):
 
 
 @pytest.mark.parametrize("name", PRESET_NAMES)
-def test_each_preset_posts_to_step_as_it_stands(client, name):
+def test_each_preset_posts_to_step_as_it_stands_labels_and_all(client, name):
     response = client.get(f"/api/presets/{name}")
     assert response.status_code == 200
     preset = strict_json(response)
     assert preset["name"] == name
-    step = client.post("/api/step", json={field: preset[field] for field in STEP_FIELDS})
+    assert set(STEP_FIELDS) <= preset.keys()
+    step = client.post("/api/step", json=preset)
     assert step.status_code == 200, step.text
     assert strict_json(step)["loss_after"] < strict_json(step)["loss"]
 
