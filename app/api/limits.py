@@ -2,13 +2,24 @@
 
 from typing import Annotated
 
-from fastapi import Depends
+from fastapi import Depends, Request
 from starlette.concurrency import run_in_threadpool
 
 from ..settings import Settings, get_settings
 from .errors import LimitError
 
-SettingsDep = Annotated[Settings, Depends(get_settings)]
+
+async def app_settings(request: Request) -> Settings:
+    """The app's settings: ``get_settings`` or the override ``create_app`` installed for it.
+
+    Read on the event loop: ``Depends(get_settings)`` would call the (plain ``def``) override in a
+    worker thread on every request, a thread hop that cost /api/step a large share of its
+    requests/s under load.
+    """
+    return request.app.dependency_overrides.get(get_settings, get_settings)()
+
+
+SettingsDep = Annotated[Settings, Depends(app_settings)]
 
 
 def check_network(settings, network):
