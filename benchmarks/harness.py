@@ -78,9 +78,35 @@ def free_port():
         return sock.getsockname()[1]
 
 
+def tree_cpu_seconds(pid):
+    """CPU seconds (user + system) used so far by process ``pid`` and its children (Linux /proc)."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total, pids = 0.0, [pid]
+    while pids:
+        current = pids.pop()
+        try:
+            fields = Path(f"/proc/{current}/stat").read_text().rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / ticks
+            for task in Path(f"/proc/{current}/task").iterdir():
+                pids += [int(c) for c in (task / "children").read_text().split()]
+        except (FileNotFoundError, ProcessLookupError):
+            continue
+    return total
+
+
+class ServerURL(str):
+    """A running uvicorn's base URL (a plain ``str``) that also knows the server's main ``pid``."""
+
+    pid: int
+
+    def cpu_seconds(self):
+        """CPU seconds the server (all its workers) has used so far."""
+        return tree_cpu_seconds(self.pid)
+
+
 @contextlib.contextmanager
 def uvicorn_server(app, workers=1, factory=False, env=None):
-    """Run ``uvicorn app`` on a free loopback port; yield its base URL; stop it by PID at the end."""
+    """Run ``uvicorn app`` on a free loopback port; yield its ``ServerURL``; stop it by PID at the end."""
     port = free_port()
     command = [sys.executable, "-m", "uvicorn", app, "--host", "127.0.0.1", "--port", str(port)]
     command += ["--workers", str(workers), "--log-level", "warning", "--no-access-log"]
@@ -90,6 +116,8 @@ def uvicorn_server(app, workers=1, factory=False, env=None):
     url = f"http://127.0.0.1:{port}"
     try:
         wait_healthy(url, process)
+        url = ServerURL(url)
+        url.pid = process.pid
         yield url
     finally:
         process.terminate()
@@ -140,8 +168,12 @@ end
 """
 
 
-def run_wrk(url, lua, threads=1, connections=32, duration=5, timeout=10):
-    """Run wrk with ``lua`` (plus the JSON report); return its summary with requests/s and errors."""
+def run_wrk(url, lua, threads=1, connections=32, duration=5, timeout=10, server=None):
+    """Run wrk with ``lua`` (plus the JSON report); return its summary with requests/s and errors.
+
+    Given the ``server`` (a ``ServerURL``), also its CPU time per request: unlike requests/s, that
+    barely moves when other processes share the machine.
+    """
     if shutil.which("wrk") is None:
         raise SystemExit("wrk is not installed (apt-get install wrk)")
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
@@ -149,13 +181,16 @@ def run_wrk(url, lua, threads=1, connections=32, duration=5, timeout=10):
     try:
         command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{duration}s", f"--timeout={timeout}s"]
         command += ["--latency", "-s", script.name, url]
+        cpu_before = server.cpu_seconds() if server else 0.0
         output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+        cpu = server.cpu_seconds() - cpu_before if server else None
     finally:
         os.unlink(script.name)
     line = next(line for line in output.splitlines() if line.startswith("WRK_JSON "))
     result = json.loads(line.removeprefix("WRK_JSON "))
     result["rps"] = result["requests"] / (result["duration_us"] / 1e6)
     result["socket_errors"] = sum(result[k] for k in ("connect", "read", "write", "timeout"))
+    result["cpu_ms_per_request"] = None if cpu is None else 1e3 * cpu / max(result["requests"], 1)
     return result
 
 
