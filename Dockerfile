@@ -8,11 +8,12 @@ FROM python:3.11-slim
 ENV PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1 \
+    PIP_ROOT_USER_ACTION=ignore \
     OPENBLAS_NUM_THREADS=1 \
     OMP_NUM_THREADS=1
 
-RUN groupadd --system --gid 10001 backprop \
-    && useradd --system --uid 10001 --gid 10001 --no-create-home --shell /usr/sbin/nologin backprop
+RUN groupadd --gid 10001 backprop \
+    && useradd --uid 10001 --gid 10001 --no-create-home --shell /usr/sbin/nologin backprop
 
 WORKDIR /app
 

@@ -58,7 +58,10 @@ def test_only_runtime_dependencies_are_installed():
 def test_entrypoint_execs_uvicorn_with_workers_proxy_headers_and_a_graceful_stop():
     assert arguments("ENTRYPOINT") == ['["sh", "/app/scripts/docker-entrypoint.sh"]']
     assert re.search(r"^exec uvicorn app\.main:app", ENTRYPOINT, re.MULTILINE), "uvicorn must replace the shell"
-    assert 'workers="${WEB_CONCURRENCY:-$(nproc)}"' in ENTRYPOINT
+    assert 'workers="${WEB_CONCURRENCY:-$(cpus)}"' in ENTRYPOINT
+    # nproc obeys OMP_NUM_THREADS, which the image sets to 1: a bare nproc would start 1 worker.
+    assert "env -u OMP_NUM_THREADS -u OMP_THREAD_LIMIT nproc" in ENTRYPOINT
+    assert "OMP_NUM_THREADS=1" in DOCKERFILE
     assert '--workers "$workers"' in ENTRYPOINT
     assert '--proxy-headers --forwarded-allow-ips "${BACKPROP_FORWARDED_ALLOW_IPS:-127.0.0.1}"' in ENTRYPOINT
     assert "--timeout-graceful-shutdown" in ENTRYPOINT
