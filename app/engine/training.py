@@ -58,16 +58,6 @@ def evaluate(network, x, t, loss, classification):
     return value, (correct_count(fp.outputs, t) / len(x) if classification else None)
 
 
-def _as_pairs(state):
-    """The optimizer's flat slots [W₁, b₁, …] as [{weights, biases}, …], the form ``update`` reads."""
-    if len(state) == 1:  # only the step count (SGD): nothing to regroup
-        return state
-    return {
-        key: ([{"weights": w, "biases": b} for w, b in zip(v[0::2], v[1::2], strict=True)] if key != "step" else v)
-        for key, v in state.items()
-    }
-
-
 def batches(data, batch_size, rng):
     """(x, t) of each mini-batch for one epoch: a fresh shuffle, or the whole set at once (full batch)."""
     n = len(data.x)
@@ -89,7 +79,7 @@ def run_epoch(network, data, loss, optimizer, state, batch_size, rng, classifica
         if classification:
             correct += correct_count(fp.outputs, t)
         grads = backward(network, fp, t, loss)
-        network, state = update(network, grads.flat(), optimizer, _as_pairs(state))
+        network, state = update(network, grads.flat(), optimizer, state)  # update takes its own state back
     return network, state, total / len(data.x), correct
 
 
