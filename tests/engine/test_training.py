@@ -1,6 +1,10 @@
 """Mini-batch training: it lowers the loss, reproduces with a seed, continues across chunks, and
 predicts over a grid with the documented orientation."""
 
+import subprocess
+import sys
+from pathlib import Path
+
 import numpy as np
 import pytest
 
@@ -120,3 +124,13 @@ def test_grid_covers_the_data_range_with_ten_percent_padding():
 def test_grid_refuses_networks_with_more_than_two_inputs():
     with pytest.raises(NetworkError, match="1 or 2 inputs"):
         predict_grid(random_network([3, 1], ["linear"], 0), np.zeros((2, 3)), 5)
+
+
+def test_training_datasets_and_initialize_import_no_web_framework():
+    code = (
+        "import sys, app.engine.training, app.engine.datasets, app.engine.initialize; "
+        "print(sorted(m for m in ('fastapi', 'pydantic', 'starlette') if m in sys.modules))"
+    )
+    root = Path(__file__).resolve().parents[2]
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=root)
+    assert done.stdout.strip() == "[]"
