@@ -4,21 +4,21 @@
 /** The table's columns: key in a /api/gradcheck row, header, and the first direction when clicked. */
 export const COLUMNS = [
   { key: "label", name: "Parameter", first: "ascending" },
-  { key: "analytic", name: "Analytic ∂L/∂p", first: "descending" },
-  { key: "numeric", name: "Numeric estimate", first: "descending" },
+  { key: "analytic", name: "Analytic", first: "descending" },
+  { key: "numeric", name: "Numeric", first: "descending" },
   { key: "relative_error", name: "Relative error", first: "descending" },
 ];
 
 /** The default order: worst first. */
 export const DEFAULT_SORT = { key: "relative_error", direction: "descending" };
 
-/** A gradient with enough digits to compare analytic and numeric: 8 significant, "1.2345678e-9" when tiny. */
+/** A gradient with enough digits to compare analytic and numeric: 7 significant, "4.385677e-4" when small. */
 export function preciseNumber(x) {
   if (typeof x !== "number" || !Number.isFinite(x)) return String(x);
   if (x === 0) return "0";
   const size = Math.abs(x);
-  if (size < 1e-4 || size >= 1e6) return x.toExponential(7);
-  return x.toPrecision(8);
+  if (size < 1e-3 || size >= 1e6) return x.toExponential(6);
+  return x.toPrecision(7);
 }
 
 /** A relative error: "3.21e-11", or "0" when the two agree exactly. */

@@ -3,7 +3,7 @@
 // Text goes in with textContent; every number is the server's, formatted by format.js.
 
 import { formatNumber as fmt } from "./format.js";
-import { GRAPH_SIZES as S, edgeMiddle, edgePath } from "./graph_layout.js";
+import { GRAPH_SIZES as S, edgePath } from "./graph_layout.js";
 import { dL } from "./graph_text.js";
 
 const SVG_NS = "http://www.w3.org/2000/svg";
@@ -39,15 +39,12 @@ export function renderGraph(svg, graph, layout) {
   svgEl("path", { d: "M0,0 L10,5 L0,10 z", class: "arrow-head" }, marker);
   const edgeGroup = svgEl("g", { class: "graph-edges" }, svg);
   const nodeGroup = svgEl("g", { class: "graph-nodes" }, svg);
-  const labelGroup = svgEl("g", { class: "graph-edge-labels" }, svg);
   const edges = new Map();
   for (const edge of graph.edges) {
     const from = layout.position.get(edge.source);
     const to = layout.position.get(edge.target);
     const path = svgEl("path", { d: edgePath(from, to), class: "graph-edge", "marker-end": "url(#graph-arrow)", "data-source": edge.source, "data-target": edge.target }, edgeGroup);
-    const mid = edgeMiddle(from, to);
-    const label = svgEl("text", { x: mid.x, y: mid.y - 4, class: "graph-edge-label" }, labelGroup, "");
-    edges.set(edge.id, { edge, path, label });
+    edges.set(edge.id, { edge, path });
   }
   const nodes = new Map();
   for (const node of graph.nodes) nodes.set(node.id, { node, ...drawNode(nodeGroup, node, layout.position.get(node.id)) });
@@ -72,26 +69,14 @@ function paintNodes(handles, seen) {
   }
 }
 
-/** The edges the current step uses: a forward step its inputs, a backward visit its terms. */
-function currentEdges(seen) {
-  const step = seen.current;
-  if (!step) return new Map();
-  if (step.phase === "backward") return new Map(step.visit.terms.map((t) => [t.id, `×${fmt(t.local_derivative)}`]));
-  return null; // forward: matched by target below
-}
-
-/** Shows the values and gradients in `seen` (graph_steps.revealedAt) and highlights the current step. */
+/** Shows the values and gradients in `seen` (graph_steps.revealedAt) and highlights the current step's edges. */
 export function paintGraph(handles, seen) {
   paintNodes(handles, seen);
-  const backwardEdges = currentEdges(seen);
   const current = seen.current;
+  const terms = current && current.phase === "backward" ? new Set(current.visit.terms.map((t) => t.id)) : new Set();
   for (const [id, h] of handles.edges) {
-    let label = "";
-    let on = false;
-    if (current && current.phase === "forward" && h.edge.target === current.node) on = true;
-    if (backwardEdges && backwardEdges.has(id)) [on, label] = [true, backwardEdges.get(id)];
-    h.path.classList.toggle("current", on);
-    h.path.classList.toggle("backward", on && current.phase === "backward");
-    h.label.textContent = label;
+    const forward = current && current.phase === "forward" && h.edge.target === current.node;
+    h.path.classList.toggle("current", forward || terms.has(id));
+    h.path.classList.toggle("backward", terms.has(id));
   }
 }

@@ -4,13 +4,13 @@
 
 /** Visual constants of the graph view (SVG units). */
 export const GRAPH_SIZES = {
-  node_width: 112,
+  node_width: 106,
   node_height: 80,
-  column_gap: 140, // distance between the centres of two columns
+  column_gap: 130, // distance between the centres of two columns
   row_gap: 92, // closest two nodes of one column may get (centre to centre)
   margin: 20,
   passes: 4, // sweeps that pull each node towards its neighbours
-  min_scale: 0.8, // the view shrinks a wide graph to fit, but not below this (then it scrolls)
+  min_scale: 0.75, // the view shrinks a wide graph to fit, but not below this (then it scrolls)
 };
 
 /** The nodes in forward (topological) order; every input comes before the nodes that use it. */
@@ -110,11 +110,4 @@ export function edgePath(from, to, sizes = GRAPH_SIZES) {
   const bend = Math.max(12, (x2 - x1) / 2);
   const r = (v) => Math.round(v * 10) / 10;
   return `M${r(x1)},${r(from.y)} C${r(x1 + bend)},${r(from.y)} ${r(x2 - bend)},${r(to.y)} ${r(x2)},${r(to.y)}`;
-}
-
-/** The point halfway along edgePath (where its label goes). */
-export function edgeMiddle(from, to, sizes = GRAPH_SIZES) {
-  const x1 = from.x + sizes.node_width / 2;
-  const x2 = to.x - sizes.node_width / 2;
-  return { x: (x1 + x2) / 2, y: (from.y + to.y) / 2 };
 }

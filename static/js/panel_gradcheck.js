@@ -50,7 +50,7 @@ export function mount(root, store) {
     const head = el("tr", {}, COLUMNS.map((c) => header(c, sort, onSort)));
     const body = sortRows(result.parameters, sort).map((k) => row(result.parameters[k]));
     table.replaceChildren(
-      el("caption", { text: `${result.parameters.length} parameters, ε = ${result.epsilon}; relative error = ${result.relative_error_rule}` }),
+      el("caption", { text: `${result.parameters.length} parameters. Analytic: ∂L/∂p from backprop. Numeric: the central difference with ε = ${result.epsilon}. Relative error = ${result.relative_error_rule}.` }),
       el("thead", {}, head),
       el("tbody", {}, body),
     );

@@ -28,13 +28,13 @@ def term(x):
 
 
 def precise(x):
-    """gradcheck_table.js's preciseNumber: 8 significant digits, exponent form when tiny or huge."""
+    """gradcheck_table.js's preciseNumber: 7 significant digits, exponent form when small or huge."""
     if x == 0:
         return "0"
-    if abs(x) < 1e-4 or abs(x) >= 1e6:
-        mantissa, exponent = f"{x:.7e}".split("e")
+    if abs(x) < 1e-3 or abs(x) >= 1e6:
+        mantissa, exponent = f"{x:.6e}".split("e")
         return f"{mantissa}e{int(exponent):+d}"
-    return f"{x:#.8g}"
+    return f"{x:#.7g}"
 
 
 def error_number(x):
