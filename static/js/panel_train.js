@@ -9,7 +9,7 @@ import { TRAIN_LIMITS } from "./train_config.js";
 import { drawChart, drawCurve, drawHeatmap } from "./train_draw.js";
 import { valueDomain } from "./train_layout.js";
 import { createTrainer } from "./train_loop.js";
-import { bridgeToExplainer, defaultNetwork, fits, installDefault, loadData, trainBody } from "./train_session.js";
+import { bridgeToExplainer, defaultNetwork, describeNetwork, fits, installDefault, loadData, trainBody } from "./train_session.js";
 import { validTrainValue } from "./train_state.js";
 import { networkWidths } from "./state.js";
 import { buildDom } from "./train_view.js";
@@ -112,7 +112,7 @@ export function mount(root, store) {
       const data = await currentData();
       const state = store.state;
       const setup = fits(state.network, data) ? null : await defaultNetwork(data, state.seed);
-      if (setup) say(`The current network does not fit ${data.label}: Train will load a fresh ${setup.widths.join("-")} network from seed ${state.seed} (shown here).`);
+      ui.showNetwork(describeNetwork(state, data, setup));
       const body = { ...trainBody(state, data, setup ? setup.network : state.network, setup || state), epochs: 0 };
       const answer = await postTrain(body);
       if (id !== lab.previewId || (lab.trainer && lab.trainer.running)) return;
@@ -155,6 +155,7 @@ export function mount(root, store) {
       const data = await currentData();
       if (!fits(store.state.network, data)) say(await installDefault(store, data));
       else say(null);
+      ui.showNetwork(describeNetwork(store.state, data, null));
       syncHistory(data, store.state.network);
       lab.trainer = createTrainer({
         body: trainBody(store.state, data),

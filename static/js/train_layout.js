@@ -10,16 +10,25 @@ export function linearScale([d0, d1], [r0, r1]) {
   return (v) => r0 + ((v - d0) / span) * (r1 - r0);
 }
 
-/** About `count` round tick values (1, 2 or 5 × 10^k apart) covering [lo, hi]. */
+/** A round step (1, 2 or 5 × 10^k) that cuts [lo, hi] into about `count` parts. */
+export function niceStep(lo, hi, count = 5) {
+  const raw = (hi - lo) / Math.max(1, count);
+  const power = 10 ** Math.floor(Math.log10(raw));
+  return [1, 2, 5, 10].map((m) => m * power).find((s) => s >= raw);
+}
+
+/** Every multiple of `step` in [lo, hi]. */
+function multiples(lo, hi, step) {
+  const ticks = [];
+  for (let v = Math.ceil(lo / step - 1e-9) * step; v <= hi + step * 1e-9; v += step) ticks.push(Number(v.toPrecision(12)));
+  return ticks;
+}
+
+/** About `count` round tick values (1, 2 or 5 × 10^k apart) within [lo, hi]. */
 export function niceTicks(lo, hi, count = 5) {
   if (!Number.isFinite(lo) || !Number.isFinite(hi)) return [];
   if (hi <= lo) return [lo];
-  const raw = (hi - lo) / Math.max(1, count);
-  const power = 10 ** Math.floor(Math.log10(raw));
-  const step = [1, 2, 5, 10].map((m) => m * power).find((s) => s >= raw);
-  const ticks = [];
-  for (let v = Math.ceil(lo / step) * step; v <= hi + step * 1e-9; v += step) ticks.push(Number(v.toPrecision(12)));
-  return ticks;
+  return multiples(lo, hi, niceStep(lo, hi, count));
 }
 
 /** The smallest and largest finite number of one or more lists. */
@@ -60,9 +69,10 @@ function polyline(values, x, y) {
 export function chartLayout(history, width = TRAIN_SIZES.chart_width, height = TRAIN_SIZES.chart_height) {
   const m = TRAIN_SIZES.chart_margin;
   const n = Math.max(history.train_loss.length, history.test_loss.length);
-  const [, top] = extent(history.train_loss, history.test_loss);
-  const yTicks = niceTicks(0, top, 4);
-  const yMax = Math.max(top, yTicks.at(-1) || 0) || 1;
+  const top = Math.max(extent(history.train_loss, history.test_loss)[1], 0) || 1;
+  const step = niceStep(0, top, 4);
+  const yMax = Math.ceil(top / step - 1e-9) * step; // the axis ends on the first tick at or above the largest loss
+  const yTicks = multiples(0, yMax, step);
   const xTicks = niceTicks(1, Math.max(n, 2), 5).filter(Number.isInteger);
   const x = linearScale([1, Math.max(n, 2)], [m.left, width - m.right]);
   const y = linearScale([0, yMax], [height - m.bottom, m.top]);

@@ -72,6 +72,17 @@ export async function installDefault(store, data) {
   return `${was} a fresh ${setup.widths.join("-")} network (tanh hidden layers, ${output} output) from seed ${seed}, with ${LOSS_NAMES[setup.loss] || setup.loss} loss and Adam, learning rate ${setup.optimizer.learning_rate}.`;
 }
 
+/** One line on the network the lab trains: the state's (shared with the explainer), or the one Train will load. */
+export function describeNetwork(state, data, setup) {
+  if (setup) {
+    return `The current network does not fit ${data.label} (${data.input_width} input${data.input_width > 1 ? "s" : ""}, 1 output): Train will load a fresh ${setup.widths.join("-")} network from seed ${state.seed}, shown here.`;
+  }
+  const widths = networkWidths(state.network).join("-");
+  const activations = state.network.layers.map((l) => l.activation).join(", ");
+  const loss = LOSS_NAMES[state.loss] || state.loss;
+  return `Training the explainer's network ${widths} (${activations}) with ${loss} loss and ${state.optimizer.name}, learning rate ${state.optimizer.learning_rate}. "New network for this data" replaces it with a fresh ${defaultSetup(data).widths.join("-")}.`;
+}
+
 /** The state fields that make the explainer show sample `k` of the data as its batch, from the first sub-step. */
 export function sampleFields(data, k) {
   return {

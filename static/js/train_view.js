@@ -80,6 +80,7 @@ export function buildDom(store, handlers) {
   const freshButton = el("button", { type: "button", text: "New network for this data", onclick: handlers.onFresh });
   const epoch = el("strong", { class: "epoch-value", text: "0" });
   const metrics = el("p", { class: "train-metrics" });
+  const network = el("p", { class: "train-network muted" });
   const note = el("p", { class: "train-note", role: "status", hidden: true });
   const error = el("p", { class: "train-error", role: "alert", hidden: true });
   const section = el("section", { class: "train-lab", "aria-label": "Training lab" }, [
@@ -87,6 +88,7 @@ export function buildDom(store, handlers) {
     el("p", { class: "muted", text: "Many steps at once: the same forward → loss → backward → update, over mini-batches of the dataset." }),
     el("fieldset", { class: "train-settings" }, [el("legend", { text: "Data and training" }), s.datasetField, ...s.fields, s.upload]),
     el("div", { class: "toolbar train-toolbar", role: "toolbar", "aria-label": "Training" }, [trainButton, pauseButton, freshButton, el("p", { class: "epoch-counter" }, ["Epoch ", epoch])]),
+    network,
     error,
     note,
     metrics,
@@ -117,10 +119,12 @@ export function buildDom(store, handlers) {
     metrics.textContent = parts.join(" · ");
   }
 
+  const showNetwork = (text) => (network.textContent = text);
+
   function setRanges(grid) {
     p.ranges.textContent = `x1 from ${fmt(grid.x1[0])} to ${fmt(grid.x1.at(-1))} (left → right), x2 from ${fmt(grid.x2[0])} to ${fmt(grid.x2.at(-1))} (bottom → top)`;
   }
 
   const dataInputs = [s.datasetSelect, s.fileInput, ...DATA_FIELDS.map((f) => s.inputs[f])];
-  return { section, ...p, ...s, trainButton, pauseButton, freshButton, epoch, note, error, dataInputs, setCsvOption, syncSettings, showMetrics, setRanges };
+  return { section, ...p, ...s, trainButton, pauseButton, freshButton, epoch, note, error, dataInputs, setCsvOption, syncSettings, showMetrics, setRanges, showNetwork };
 }
