@@ -19,7 +19,7 @@ function svgEl(tag, attrs = {}, parent = null, text = null) {
 
 function drawNode(parent, node, at) {
   const leaf = node.kind === "leaf";
-  const g = svgEl("g", { class: `graph-node ${leaf ? `leaf ${node.op}` : "operation"}`, "data-id": node.id, "data-op": node.op, "data-kind": node.kind, transform: `translate(${at.x},${at.y})` }, parent);
+  const g = svgEl("g", { class: `graph-node ${leaf ? `leaf ${node.op}` : "operation"}`, role: "img", "data-id": node.id, "data-op": node.op, "data-kind": node.kind, transform: `translate(${at.x},${at.y})` }, parent);
   const title = svgEl("title", {}, g);
   const [w, h] = [S.node_width, S.node_height];
   svgEl("rect", { x: -w / 2, y: -h / 2, width: w, height: h, rx: leaf ? 4 : 14, class: "box" }, g);
@@ -66,6 +66,7 @@ function paintNodes(handles, seen) {
     if (h.node.formula) parts.push(`computed as ${h.node.formula}`);
     parts.push(visited ? `${dL(h.node.label)} = ${fmt(h.node.grad)}` : "gradient not reached yet");
     h.title.textContent = parts.join("; ");
+    h.g.setAttribute("aria-label", h.title.textContent);
   }
 }
 

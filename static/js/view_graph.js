@@ -113,11 +113,12 @@ export function mount(root, store) {
     follow(true);
   }
 
-  async function load() {
+  /** Fetches the graph when the view is shown and the problem changed (or, on `retry`, failed before). */
+  async function load({ retry = false } = {}) {
     const { state } = store.get();
     if (root.hidden || !state.network || !state.inputs) return;
     const key = JSON.stringify(problemOf(state));
-    if (key === loadedKey) return;
+    if (key === loadedKey && !(retry && !graph)) return;
     loadedKey = key;
     const id = ++requestId;
     frame.setAttribute("aria-busy", "true");
@@ -127,7 +128,6 @@ export function mount(root, store) {
     } catch (error) {
       if (id !== requestId) return;
       graph = null;
-      loadedKey = "";
       body.hidden = true;
       note.textContent = `The graph could not be built: ${error.message}`;
     } finally {
@@ -139,6 +139,6 @@ export function mount(root, store) {
     load();
     follow();
   });
-  new MutationObserver(() => load()).observe(root, { attributes: true, attributeFilter: ["hidden"] });
+  new MutationObserver(() => load({ retry: true })).observe(root, { attributes: true, attributeFilter: ["hidden"] });
   load();
 }

@@ -273,3 +273,22 @@ def test_a_relu_kink_is_flagged_in_the_verdict(page, server_url, console_errors)
     expect(page.locator(".gradcheck-kinks")).to_contain_text(result["note"])
     expect(page.locator(".gradcheck-verdict")).to_contain_text(error_number(result["max_relative_error"]))
     assert console_errors == []
+
+
+def test_graph_view_and_gradient_table_fit_a_375px_phone(page, server_url, console_errors):
+    page.set_viewport_size({"width": 375, "height": 800})
+    page.goto(server_url + "/")
+    page.wait_for_selector("body[data-ready=true]")
+    choose_preset(page, "mazur-2-2-2")
+    show_graph(page)
+    expect(page.locator(".graph-node")).to_have_count(38)
+    next_operation(page, 3)
+    page.get_by_role("button", name="Check gradients").click()
+    expect(page.locator(".gradcheck-table tbody tr")).to_have_count(12)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    table = page.locator(".gradcheck-table").bounding_box()
+    assert table["x"] + table["width"] <= 375, "every column of the gradient table is on screen"
+    frame = page.locator(".graph-frame")
+    assert frame.evaluate("f => f.scrollWidth > f.clientWidth"), "the graph scrolls inside its frame"
+    expect(chain(page)).to_contain_text("Forward · operation 3 of")
+    assert console_errors == []
