@@ -7,7 +7,7 @@ import { PHASES } from "./config.js";
 import { saveLocal } from "./state.js";
 import { phaseAt, phaseStarts, visibleEntries } from "./trace_view.js";
 
-export function createActions(store, { onStep = () => {} } = {}) {
+export function createActions(store) {
   let requestId = 0;
 
   /** The entries the learner steps through for the shown sample. */
@@ -49,9 +49,9 @@ export function createActions(store, { onStep = () => {} } = {}) {
   function goTo(position, { animate = false } = {}) {
     const list = entries();
     const clamped = Math.max(0, Math.min(position, list.length));
-    store.update({ state: { view: { position: clamped, phase: phaseAt(list, clamped) } } }, "view");
+    const animating = animate && clamped > 0 ? list[clamped - 1] : null;
+    store.update({ state: { view: { position: clamped, phase: phaseAt(list, clamped) } }, animating }, animating ? "animate" : "view");
     save();
-    if (animate && clamped > 0) onStep(list[clamped - 1]);
   }
 
   /** The next sub-step; past the last one, the updated network becomes the current one. */

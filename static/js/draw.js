@@ -15,6 +15,15 @@ export function svgEl(tag, attrs = {}, parent = null) {
   return el;
 }
 
+/** Sets an attribute only when it changes: paint() runs on every sub-step. */
+function setAttr(node, name, value) {
+  if (node.getAttribute(name) !== value) node.setAttribute(name, value);
+}
+
+function setText(node, text) {
+  if (node.textContent !== text) node.textContent = text;
+}
+
 function textEl(parent, attrs, text) {
   const el = svgEl("text", attrs, parent);
   el.textContent = text;
@@ -105,15 +114,15 @@ function largestWeight(network) {
 
 function paintParameter(item, value, grad, upd, largest, showLabel) {
   const color = value > 0 ? COLORS.positive : value < 0 ? COLORS.negative : COLORS.zero;
-  item.line.setAttribute("stroke", color);
-  item.line.setAttribute("stroke-width", edgeWidth(value, largest).toFixed(2));
+  setAttr(item.line, "stroke", color);
+  setAttr(item.line, "stroke-width", edgeWidth(value, largest).toFixed(2));
   let text = fmt(value);
   let cls = "edge-label";
   if (upd) [text, cls] = [`${fmt(upd.old)} → ${fmt(upd.new)}`, "edge-label update"];
   else if (grad) [text, cls] = [`∂ ${fmt(grad.grad)}`, "edge-label gradient"];
-  item.label.textContent = showLabel ? text : "";
-  item.label.setAttribute("class", cls);
-  item.g.setAttribute("aria-label", `${item.name} = ${fmt(value)}${grad ? `, gradient ${fmt(grad.grad)}` : ""}${upd ? `, updated ${fmt(upd.old)} → ${fmt(upd.new)}` : ""}`);
+  setText(item.label, showLabel ? text : "");
+  setAttr(item.label, "class", cls);
+  setAttr(item.g, "aria-label", `${item.name} = ${fmt(value)}${grad ? `, gradient ${fmt(grad.grad)}` : ""}${upd ? `, updated ${fmt(upd.old)} → ${fmt(upd.new)}` : ""}`);
 }
 
 function isCurrent(current, kinds, layer, neuron, input) {
@@ -146,17 +155,17 @@ export function paint(d, model) {
     item.g.classList.toggle("selected", !!chosen);
   }
   d.inputs.forEach((item, i) => {
-    item.value.textContent = fmt(model.input_row[i]);
+    setText(item.value, fmt(model.input_row[i]));
   });
   for (const [key, item] of Object.entries(d.neurons)) {
     const [layer, neuron] = key.split(":").map(Number);
     const value = seen.neurons[key];
     const delta = seen.deltas[key];
-    item.value.textContent = value ? fmt(value.a) : "";
-    item.below.textContent = delta ? `δ ${fmt(delta.delta)}` : "";
+    setText(item.value, value ? fmt(value.a) : "");
+    setText(item.below, delta ? `δ ${fmt(delta.delta)}` : "");
     item.g.classList.toggle("current", isCurrent(current, ["neuron", "output_delta", "hidden_delta"], layer, neuron));
     item.g.classList.toggle("selected", !!selected && selected.kind === "neuron" && selected.layer === layer && selected.neuron === neuron);
   }
-  d.lossText.textContent = seen.loss ? `L ${fmt(seen.loss.value)}` : "L";
+  setText(d.lossText, seen.loss ? `L ${fmt(seen.loss.value)}` : "L");
   d.lossText.parentNode.classList.toggle("current", !!current && current.kind === "loss");
 }
