@@ -17,13 +17,19 @@ function svgEl(tag, attrs = {}, parent = null, text = null) {
   return node;
 }
 
-function drawNode(parent, node, at) {
+/** The small line above a node: its kind (leaf) or label (operation), and its sample when there are several. */
+function topLine(node, manySamples) {
+  const text = node.kind === "leaf" ? LEAF_WORDS[node.op] : node.label;
+  return manySamples && node.sample !== null ? `${text} · n=${node.sample + 1}` : text;
+}
+
+function drawNode(parent, node, at, manySamples) {
   const leaf = node.kind === "leaf";
   const g = svgEl("g", { class: `graph-node ${leaf ? `leaf ${node.op}` : "operation"}`, role: "img", "data-id": node.id, "data-op": node.op, "data-kind": node.kind, transform: `translate(${at.x},${at.y})` }, parent);
   const title = svgEl("title", {}, g);
   const [w, h] = [S.node_width, S.node_height];
   svgEl("rect", { x: -w / 2, y: -h / 2, width: w, height: h, rx: leaf ? 4 : 14, class: "box" }, g);
-  svgEl("text", { y: -h / 2 + 15, class: "node-label" }, g, leaf ? LEAF_WORDS[node.op] : node.label);
+  svgEl("text", { y: -h / 2 + 15, class: "node-label" }, g, topLine(node, manySamples));
   svgEl("text", { y: 1, class: leaf ? "node-symbol leaf-name" : "node-symbol" }, g, node.symbol);
   const value = svgEl("text", { y: h / 2 - 24, class: "node-value" }, g, "");
   const grad = svgEl("text", { y: h / 2 - 8, class: "node-grad" }, g, "");
@@ -47,7 +53,8 @@ export function renderGraph(svg, graph, layout) {
     edges.set(edge.id, { edge, path });
   }
   const nodes = new Map();
-  for (const node of graph.nodes) nodes.set(node.id, { node, ...drawNode(nodeGroup, node, layout.position.get(node.id)) });
+  const manySamples = graph.sample_count > 1;
+  for (const node of graph.nodes) nodes.set(node.id, { node, ...drawNode(nodeGroup, node, layout.position.get(node.id), manySamples) });
   return { nodes, edges };
 }
 

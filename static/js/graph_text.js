@@ -56,9 +56,10 @@ export function describe(graph, steps, count) {
   }
   const step = steps[Math.min(count, steps.length) - 1];
   const node = byId.get(step.node);
+  const sample = graph.sample_count > 1 && node.sample !== null ? ` (sample ${node.sample + 1})` : "";
   if (step.phase === "forward") {
-    return { title: `Forward · operation ${count} of ${forward}: ${node.label}`, lines: forwardLines(node, byId) };
+    return { title: `Forward · operation ${count} of ${forward}: ${node.label}${sample}`, lines: forwardLines(node, byId) };
   }
   const k = count - forward;
-  return { title: `Backward · visit ${k} of ${steps.length - forward}: ${dL(node.label)}`, lines: backwardLines(step.visit) };
+  return { title: `Backward · visit ${k} of ${steps.length - forward}: ${dL(node.label)}${sample}`, lines: backwardLines(step.visit) };
 }

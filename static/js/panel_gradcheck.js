@@ -24,79 +24,76 @@ function row(r) {
   ]);
 }
 
+function buildPanel(root) {
+  const dom = {
+    button: el("button", { type: "button", class: "primary", text: "Check gradients" }),
+    status: el("p", { class: "gradcheck-status", role: "status" }),
+    verdict: el("p", { class: "gradcheck-verdict" }),
+    kinks: el("p", { class: "gradcheck-kinks", hidden: true }),
+    stale: el("p", { class: "gradcheck-stale", hidden: true, text: "The network or data changed since this check: press “Check gradients” again." }),
+    table: el("table", { class: "gradcheck-table" }),
+  };
+  dom.wrap = el("div", { class: "table-wrap", hidden: true }, dom.table);
+  const intro = "Is backprop right? For every weight and bias p, compare its gradient with the estimate (L(p + ε) − L(p − ε)) / 2ε.";
+  root.append(el("h2", { text: "Gradient check" }), el("p", { class: "gradcheck-intro", text: intro }), dom.button, dom.status, dom.verdict, dom.kinks, dom.stale, dom.wrap);
+  return dom;
+}
+
+/** The table of a /api/gradcheck answer in the order of `sort`, headers that re-sort on click. */
+function drawTable(table, result, sort, onSort) {
+  const head = el("tr", {}, COLUMNS.map((c) => header(c, sort, onSort)));
+  const body = sortRows(result.parameters, sort).map((k) => row(result.parameters[k]));
+  const caption = `${result.parameters.length} parameters. Analytic: ∂L/∂p from backprop. Numeric: the central difference with ε = ${result.epsilon}. Relative error = ${result.relative_error_rule}.`;
+  table.replaceChildren(el("caption", { text: caption }), el("thead", {}, head), el("tbody", {}, body));
+}
+
 export function mount(root, store) {
-  const button = el("button", { type: "button", class: "primary", text: "Check gradients" });
-  const status = el("p", { class: "gradcheck-status", role: "status" });
-  const verdict = el("p", { class: "gradcheck-verdict" });
-  const kinks = el("p", { class: "gradcheck-kinks", hidden: true });
-  const stale = el("p", { class: "gradcheck-stale", hidden: true, text: "The network or data changed since this check: press “Check gradients” again." });
-  const table = el("table", { class: "gradcheck-table" });
-  const wrap = el("div", { class: "table-wrap", hidden: true }, table);
-  root.append(
-    el("h2", { text: "Gradient check" }),
-    el("p", { class: "gradcheck-intro", text: "Is backprop right? For every weight and bias p, compare its gradient with the estimate (L(p + ε) − L(p − ε)) / 2ε." }),
-    button,
-    status,
-    verdict,
-    kinks,
-    stale,
-    wrap,
-  );
+  const dom = buildPanel(root);
   let result = null;
   let checkedKey = "";
   let sort = { ...DEFAULT_SORT };
 
-  function drawTable() {
-    const head = el("tr", {}, COLUMNS.map((c) => header(c, sort, onSort)));
-    const body = sortRows(result.parameters, sort).map((k) => row(result.parameters[k]));
-    table.replaceChildren(
-      el("caption", { text: `${result.parameters.length} parameters. Analytic: ∂L/∂p from backprop. Numeric: the central difference with ε = ${result.epsilon}. Relative error = ${result.relative_error_rule}.` }),
-      el("thead", {}, head),
-      el("tbody", {}, body),
-    );
-  }
-
   function onSort(key) {
     sort = nextSort(sort, key);
-    drawTable();
-    table.querySelector(`th[aria-sort] button`)?.focus();
+    drawTable(dom.table, result, sort, onSort);
+    dom.table.querySelector("th[aria-sort] button")?.focus();
   }
 
   function showResult(response) {
     result = response;
-    verdict.textContent = verdictText(result);
-    verdict.className = `gradcheck-verdict verdict-${result.verdict}`;
-    kinks.hidden = !result.note;
-    kinks.textContent = result.note ? `Kink: ${result.note}.` : "";
-    wrap.hidden = false;
-    drawTable();
+    dom.verdict.textContent = verdictText(result);
+    dom.verdict.className = `gradcheck-verdict verdict-${result.verdict}`;
+    dom.kinks.hidden = !result.note;
+    dom.kinks.textContent = result.note ? `Kink: ${result.note}.` : "";
+    dom.wrap.hidden = false;
+    drawTable(dom.table, result, sort, onSort);
+  }
+
+  function markStale() {
+    const changed = result !== null && JSON.stringify(problemOf(store.state)) !== checkedKey;
+    dom.stale.hidden = !changed;
+    dom.wrap.classList.toggle("stale", changed);
   }
 
   async function check() {
     const { state } = store.get();
     if (!state.network || !state.inputs) return;
-    button.disabled = true;
-    status.textContent = "Checking…";
+    dom.button.disabled = true;
+    dom.status.textContent = "Checking…";
     const key = JSON.stringify(problemOf(state));
     try {
       const response = await postGradcheck(state);
       checkedKey = key;
       showResult(response);
-      status.textContent = `Checked ${response.parameters.length} parameters.`;
+      dom.status.textContent = `Checked ${response.parameters.length} parameters.`;
     } catch (error) {
-      status.textContent = `The check could not run: ${error.message}`;
+      dom.status.textContent = `The check could not run: ${error.message}`;
     } finally {
-      button.disabled = false;
+      dom.button.disabled = false;
       markStale();
     }
   }
 
-  function markStale() {
-    const changed = result !== null && JSON.stringify(problemOf(store.state)) !== checkedKey;
-    stale.hidden = !changed;
-    wrap.classList.toggle("stale", changed);
-  }
-
-  button.addEventListener("click", check);
+  dom.button.addEventListener("click", check);
   store.subscribe(markStale);
 }

@@ -47,70 +47,81 @@ function keepInSight(frame, svg, layout, at) {
   if (y < frame.scrollTop + margin || y > frame.scrollTop + frame.clientHeight - margin) frame.scrollTop = y - frame.clientHeight / 2;
 }
 
-export function mount(root, store) {
+/** The view's elements: intro, note, walk buttons, the drawing's frame, legend and chain-rule area. */
+function buildView(root, move) {
   const svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
   svg.setAttribute("class", "graph-diagram");
   svg.setAttribute("role", "group");
   svg.setAttribute("aria-label", "Computational graph");
-  const frame = el("div", { class: "graph-frame" }, svg);
-  const note = el("p", { class: "graph-note", role: "status" });
-  const where = el("span", { class: "graph-where" });
-  const previous = el("button", { type: "button", text: "Previous operation", onclick: () => move(-1) });
-  const next = el("button", { type: "button", text: "Next operation", onclick: () => move(1) });
-  const walk = el("div", { class: "toolbar graph-walk", role: "toolbar", "aria-label": "Graph walk" }, [previous, next, where]);
-  const chain = chainArea();
+  const dom = {
+    svg,
+    frame: el("div", { class: "graph-frame" }, svg),
+    note: el("p", { class: "graph-note", role: "status" }),
+    where: el("span", { class: "graph-where" }),
+    previous: el("button", { type: "button", text: "Previous operation", onclick: () => move(-1) }),
+    next: el("button", { type: "button", text: "Next operation", onclick: () => move(1) }),
+    chain: chainArea(),
+  };
+  const walk = el("div", { class: "toolbar graph-walk", role: "toolbar", "aria-label": "Graph walk" }, [dom.previous, dom.next, dom.where]);
+  dom.body = el("div", { class: "graph-body", hidden: true }, [walk, dom.frame, legend(), dom.chain.region]);
   const intro = el("p", { class: "graph-intro", text: "One training step as scalar operations: values flow left → right, gradients flow back right → left." });
-  const body = el("div", { class: "graph-body", hidden: true }, [walk, frame, legend(), chain.region]);
-  root.append(intro, note, body);
+  root.append(intro, dom.note, dom.body);
+  return dom;
+}
 
-  let graph = null;
-  let steps = [];
-  let layout = null;
-  let handles = null;
-  let count = 0;
+/** The drawn graph and the place in its walk: show() a new /api/graph answer, go() to a step. */
+function createWalk(dom) {
+  const walk = { graph: null, steps: [], layout: null, handles: null, count: 0 };
+  walk.paint = () => {
+    if (!walk.graph || !walk.handles) return;
+    const { graph, steps } = walk;
+    walk.count = Math.max(0, Math.min(walk.count, steps.length));
+    const seen = revealedAt(graph, steps, walk.count);
+    paintGraph(walk.handles, seen);
+    dom.chain.show(describe(graph, steps, walk.count));
+    dom.where.textContent = `${walk.count} of ${steps.length}`;
+    dom.previous.disabled = walk.count <= 0;
+    dom.next.disabled = walk.count >= steps.length;
+    if (seen.current) keepInSight(dom.frame, dom.svg, walk.layout, walk.layout.position.get(seen.current.node));
+  };
+  walk.go = (count) => {
+    walk.count = count;
+    walk.paint();
+  };
+  walk.show = (response) => {
+    walk.graph = response;
+    walk.steps = graphSteps(response);
+    dom.body.hidden = !walk.steps.length;
+    dom.note.textContent = response.note ? `${response.note}. The Network view shows every number of this step.` : "";
+    if (!walk.steps.length) return;
+    walk.layout = layoutGraph(response);
+    dom.svg.style.maxWidth = `${walk.layout.width}px`;
+    dom.svg.style.minWidth = `${Math.round(walk.layout.width * GRAPH_SIZES.min_scale)}px`;
+    walk.handles = renderGraph(dom.svg, response, walk.layout);
+  };
+  walk.fail = (message) => {
+    walk.graph = null;
+    dom.body.hidden = true;
+    dom.note.textContent = `The graph could not be built: ${message}`;
+  };
+  return walk;
+}
+
+export function mount(root, store) {
+  const dom = buildView(root, (delta) => walk.go(walk.count + delta));
+  const walk = createWalk(dom);
   let loadedKey = "";
   let pageKey = "";
   let requestId = 0;
 
-  function paint() {
-    if (!graph || !handles) return;
-    count = Math.max(0, Math.min(count, steps.length));
-    const seen = revealedAt(graph, steps, count);
-    paintGraph(handles, seen);
-    chain.show(describe(graph, steps, count));
-    where.textContent = `${count} of ${steps.length}`;
-    previous.disabled = count <= 0;
-    next.disabled = count >= steps.length;
-    if (seen.current) keepInSight(frame, svg, layout, layout.position.get(seen.current.node));
-  }
-
-  function move(delta) {
-    count += delta;
-    paint();
-  }
-
   /** Follows the page's position (Step forward / back, phases, sample) into the walk. */
   function follow(force = false) {
-    if (!graph || !steps.length) return;
+    if (!walk.steps.length) return;
     const { view } = store.state;
     const key = JSON.stringify([view.position, view.sample, store.get().step && store.get().step.loss]);
     if (key === pageKey && !force) return;
     pageKey = key;
-    count = positionFor(store.actions.entries(), view.position, graph, steps);
-    paint();
-  }
-
-  function show(response) {
-    graph = response;
-    steps = graphSteps(graph);
-    body.hidden = !steps.length;
-    note.textContent = graph.note ? `${graph.note}. The Network view shows every number of this step.` : "";
-    if (!steps.length) return;
-    layout = layoutGraph(graph);
-    svg.style.maxWidth = `${layout.width}px`;
-    svg.style.minWidth = `${Math.round(layout.width * GRAPH_SIZES.min_scale)}px`;
-    handles = renderGraph(svg, graph, layout);
-    follow(true);
+    walk.go(positionFor(store.actions.entries(), view.position, walk.graph, walk.steps));
   }
 
   /** Fetches the graph when the view is shown and the problem changed (or, on `retry`, failed before). */
@@ -118,20 +129,19 @@ export function mount(root, store) {
     const { state } = store.get();
     if (root.hidden || !state.network || !state.inputs) return;
     const key = JSON.stringify(problemOf(state));
-    if (key === loadedKey && !(retry && !graph)) return;
+    if (key === loadedKey && !(retry && !walk.graph)) return;
     loadedKey = key;
     const id = ++requestId;
-    frame.setAttribute("aria-busy", "true");
+    dom.frame.setAttribute("aria-busy", "true");
     try {
       const response = await postGraph(state);
-      if (id === requestId) show(response);
-    } catch (error) {
       if (id !== requestId) return;
-      graph = null;
-      body.hidden = true;
-      note.textContent = `The graph could not be built: ${error.message}`;
+      walk.show(response);
+      follow(true);
+    } catch (error) {
+      if (id === requestId) walk.fail(error.message);
     } finally {
-      if (id === requestId) frame.removeAttribute("aria-busy");
+      if (id === requestId) dom.frame.removeAttribute("aria-busy");
     }
   }
 

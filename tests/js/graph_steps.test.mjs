@@ -93,3 +93,10 @@ test("labels get parentheses after ∂ only when they need them", () => {
 test("a graph with no nodes (the server's note for large networks) has an empty walk", () => {
   assert.deepEqual(graphSteps({ ...makeGraph([]), nodes: [], note: "the graph view is for small networks" }), []);
 });
+
+test("with several samples the title says which sample the node belongs to", () => {
+  const g = { ...seedNeuron(), sample_count: 2 };
+  g.nodes[4].sample = 1;
+  assert.equal(describe(g, graphSteps(g), 2).title, "Forward · operation 2 of 6: z (sample 2)");
+  assert.equal(describe(seedNeuron(), graphSteps(seedNeuron()), 2).title, "Forward · operation 2 of 6: z");
+});
