@@ -5,7 +5,7 @@
 // /api/train or /api/datasets.
 
 import { postCsv, postTrain } from "./train_api.js";
-import { TRAIN_LIMITS } from "./train_config.js";
+import { INTEGER_FIELDS, TRAIN_LIMITS } from "./train_config.js";
 import { drawChart, drawCurve, drawHeatmap } from "./train_draw.js";
 import { valueDomain } from "./train_layout.js";
 import { createTrainer } from "./train_loop.js";
@@ -27,15 +27,20 @@ export function mount(root, store) {
     ui.note.textContent = text || "";
     ui.note.hidden = !text;
   }
-  function fail(text) {
+  /** Shows an error (or clears it with null); `source` lets a later preview clear only its own. */
+  function fail(text, source = "lab") {
     ui.error.textContent = text ? `Error: ${text}` : "";
     ui.error.hidden = !text;
+    lab.errorSource = text ? source : null;
   }
 
   function setSetting(field, value, input) {
     const ok = validTrainValue(field, value);
     input.setAttribute("aria-invalid", ok ? "false" : "true");
-    if (!ok) return fail(`${input.dataset.label} must lie between ${TRAIN_LIMITS[field][0]} and ${TRAIN_LIMITS[field][1]}${Number.isInteger(TRAIN_LIMITS[field][0]) && field !== "noise" && field !== "test_fraction" ? " (a whole number)" : ""}`);
+    if (!ok) {
+      const [low, high] = TRAIN_LIMITS[field];
+      return fail(`${input.dataset.label} must be a ${INTEGER_FIELDS.includes(field) ? "whole " : ""}number from ${low} to ${high}`);
+    }
     fail(null);
     store.update({ state: { train: { ...store.state.train, [field]: value } } }, "train");
     store.actions.save();
@@ -118,10 +123,10 @@ export function mount(root, store) {
       if (id !== lab.previewId || (lab.trainer && lab.trainer.running)) return;
       syncHistory(data, body.network);
       lab.answer = answer;
-      fail(null);
+      if (lab.errorSource === "preview") fail(null);
       scheduleDraw();
     } catch (error) {
-      if (id === lab.previewId) fail(error.message);
+      if (id === lab.previewId) fail(error.message, "preview");
     }
   }
 
@@ -149,6 +154,7 @@ export function mount(root, store) {
 
   async function train() {
     if (lab.trainer && lab.trainer.running) return;
+    lab.previewId += 1; // an answer to a preview still in flight is dropped
     fail(null);
     setRunning(true);
     try {
