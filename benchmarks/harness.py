@@ -24,24 +24,26 @@ if str(ROOT) not in sys.path:  # `python benchmarks/x.py` puts only benchmarks/ 
     sys.path.insert(0, str(ROOT))
 
 
-def per_call_seconds(function, number):
+def per_call_seconds(function, number, clock=time.perf_counter):
     """Seconds per call of ``function()``, averaged over ``number`` back-to-back calls."""
-    start = time.perf_counter()
+    start = clock()
     for _ in range(number):
         function()
-    return (time.perf_counter() - start) / number
+    return (clock() - start) / number
 
 
-def alternate(functions, rounds, seconds=0.02):
+def alternate(functions, rounds, seconds=0.02, clock=time.perf_counter):
     """Median seconds per call of each function; rounds alternate so drifting load hits all alike.
 
-    Each round times a batch of calls of each function lasting about ``seconds``.
+    Each round times a batch of calls of each function lasting about ``seconds``. The default
+    clock is wall time; ``time.process_time`` (CPU time of this process, all its threads) is
+    steadier while other processes compete for the cores.
     """
     numbers = {name: calls_for(function, seconds) for name, function in functions.items()}
     samples = {name: [] for name in functions}
     for _ in range(rounds):
         for name, function in functions.items():
-            samples[name].append(per_call_seconds(function, numbers[name]))
+            samples[name].append(per_call_seconds(function, numbers[name], clock))
     return {name: statistics.median(values) for name, values in samples.items()}
 
 
