@@ -5,6 +5,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/venv.sh
 ensure_venv
-"$VENV/bin/pip" install --quiet --disable-pip-version-check -e .
+install_project
 log_level="$(echo "${BACKPROP_LOG_LEVEL:-info}" | tr '[:upper:]' '[:lower:]')"
 exec "$VENV/bin/uvicorn" app.main:app --host "${HOST:-127.0.0.1}" --port "${PORT:-8000}" --log-level "$log_level"

@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/venv.sh
 ensure_venv
-"$VENV/bin/pip" install --quiet --disable-pip-version-check -e '.[test]'
+install_project test
 export PATH="$VENV/bin:$PATH"
 
 apt_install() {  # Debian packages, when we may install them

@@ -18,3 +18,15 @@ ensure_venv() {
     "$python" -m venv "$VENV"
   fi
 }
+
+# pip-install the project (with an optional extra, e.g. "test") unless this exact pyproject.toml
+# was already installed with it: a stamp in the venv remembers, so a restart takes no time.
+install_project() {
+  local extra="${1:-}" target="." stamp
+  [ -n "$extra" ] && target=".[$extra]"
+  stamp="$VENV/.installed-$(cat pyproject.toml | sha256sum | cut -c1-16)-${extra:-base}"
+  if [ ! -f "$stamp" ]; then
+    "$VENV/bin/pip" install --quiet --disable-pip-version-check -e "$target"
+    touch "$stamp"
+  fi
+}
