@@ -8,6 +8,7 @@ loads on first visit (fonts aside), as served (uncompressed).
 
 import argparse
 import base64
+import gzip
 import itertools
 import json
 import statistics
@@ -57,7 +58,8 @@ def first_load_bytes(page, url):
     def record(response):
         kind = response.request.resource_type
         if kind in ("script", "stylesheet") and response.ok:
-            sizes[response.url.removeprefix(url)] = len(response.body())
+            body = response.body()
+            sizes[response.url.removeprefix(url)] = (len(body), len(gzip.compress(body, 6)))
 
     page.on("response", record)
     page.goto(url + "/")
@@ -101,10 +103,14 @@ def main():
             browser.close()
     finally:
         next(server, None)
-    total = sum(sizes.values())
-    for name, size in sorted(sizes.items(), key=lambda kv: -kv[1]):
-        print(f"  {size:>8} B  {name}")
-    print(f"JS + CSS on first load (fonts aside): {total} B = {total / 1024:.1f} KiB in {len(sizes)} files")
+    total = sum(raw for raw, _ in sizes.values())
+    zipped = sum(z for _, z in sizes.values())
+    for name, (raw, z) in sorted(sizes.items(), key=lambda kv: -kv[1][0]):
+        print(f"  {raw:>8} B  (gzip {z:>6} B)  {name}")
+    print(
+        f"JS + CSS on first load (fonts aside): {total} B = {total / 1000:.1f} kB as served, "
+        f"{zipped / 1000:.1f} kB if gzip-compressed, in {len(sizes)} files"
+    )
     print(
         f"Playing {'-'.join(map(str, widths))} at speed 4x for {args.seconds:g} s: median {fps:.1f} fps, "
         f"95th-percentile frame {slow_fps:.1f} fps, {frames} frames ({steps})"

@@ -19,6 +19,10 @@
 //                              jumpToPhase(phase), loadPreset(name), reset(), entries(), refresh()
 //   Register it below: a VIEW gets a toggle button ("Network", "Graph", …) and shares the
 //   main area with the others (only one shown); a PANEL is always shown in the side column.
+//   A view may give `load: () => import("./view_x.js")` instead of `module`: it is fetched and
+//   mounted the first time it is shown, so it costs nothing on first load (the page's JS + CSS
+//   budget is 400 KB, KaTeX alone is ~290 KB); its `stylesheet` (a path under static/) is
+//   linked at the same moment.
 //   Every number a module shows must come from the API, never computed in the browser.
 
 import { createActions } from "./actions.js";
@@ -32,15 +36,13 @@ import * as editor from "./editor.js";
 import * as explain from "./explain.js";
 import * as persist from "./persist.js";
 import * as networkView from "./view_network.js";
-import * as graphView from "./view_graph.js";
-import * as trainView from "./panel_train.js";
 import * as gradcheck from "./panel_gradcheck.js";
 
 /** Views share #views; one is shown at a time, picked by the "View" toggle. */
 export const VIEWS = [
   { id: "network", name: "Network", module: networkView },
-  { id: "graph", name: "Graph", module: graphView },
-  { id: "training", name: "Training", module: trainView },
+  { id: "graph", name: "Graph", load: () => import("./view_graph.js") }, // graph.css is linked by the page: the gradient check panel uses it too
+  { id: "training", name: "Training", load: () => import("./panel_train.js"), stylesheet: "css/train.css" },
 ];
 
 /** Panels mount into the element with their id (see templates/index.html). */
@@ -52,20 +54,42 @@ export const PANELS = [
   { id: "gradcheck", module: gradcheck },
 ];
 
+function linkStylesheet(href) {
+  return new Promise((resolve) => {
+    const link = el("link", { rel: "stylesheet", href });
+    link.addEventListener("load", resolve);
+    link.addEventListener("error", resolve);
+    document.head.append(link);
+  });
+}
+
+/** Mounts a view, first fetching its module (and stylesheet) when it is registered lazily. */
+async function mountView(view, root, store) {
+  try {
+    if (view.stylesheet) await linkStylesheet(`static/${view.stylesheet}`);
+    const module = view.module || (await view.load());
+    module.mount(root, store);
+  } catch (error) {
+    store.update({ error: `the ${view.name} view could not load: ${error.message}` }, "error");
+  }
+}
+
 function mountViews(store) {
   const host = document.getElementById("views");
   const toggle = document.getElementById("view-toggle");
   const roots = VIEWS.map((v) => el("div", { class: "view", id: `view-${v.id}`, "data-view": v.id }));
   host.append(...roots);
   const buttons = VIEWS.map((v, i) => el("button", { type: "button", text: v.name, "aria-pressed": i === 0 ? "true" : "false", onclick: () => show(i) }));
-  function show(index) {
+  const mounted = VIEWS.map(() => null);
+  async function show(index) {
+    mounted[index] ??= mountView(VIEWS[index], roots[index], store);
+    await mounted[index];
     roots.forEach((r, i) => (r.hidden = i !== index));
     buttons.forEach((b, i) => b.setAttribute("aria-pressed", i === index ? "true" : "false"));
   }
   toggle.append(...buttons);
   toggle.hidden = VIEWS.length < 2;
-  VIEWS.forEach((v, i) => v.module.mount(roots[i], store));
-  show(0);
+  return show(0);
 }
 
 /**
@@ -91,7 +115,7 @@ async function start() {
   store.lesson = lesson;
   store.actions = createActions(store);
   for (const panel of PANELS) panel.module.mount(document.getElementById(panel.id), store);
-  mountViews(store);
+  await mountViews(store);
   applyLesson(lesson);
   store.update({ notes: [...lesson.notes, ...notes], presets }, "notes");
   if (state.network && state.inputs) await store.actions.refresh();
