@@ -1,7 +1,13 @@
 """/api/networks/random and /api/train: shapes, reproducibility, limits, the compute budget."""
 
+import asyncio
+
+import httpx
 import numpy as np
 import pytest
+
+from app.main import create_app
+from app.settings import Settings
 
 RANDOM_BODY = {"widths": [2, 8, 8, 1], "activations": ["tanh", "tanh", "sigmoid"], "seed": 7}
 
@@ -240,3 +246,27 @@ def test_divergence_is_a_422_saying_diverged_never_nan(client):
 def test_random_network_refuses_a_seed_that_is_not_an_integer(client, seed):
     detail = _error(client.post("/api/networks/random", json={**RANDOM_BODY, "seed": seed}))
     assert detail["loc"] == ["body", "seed"]
+
+
+def test_a_long_training_request_leaves_the_event_loop_free_for_others(client):
+    """/healthz, sent while a budget-long training runs, is answered before the training ends."""
+    body = _train_body(client, epochs=5000)
+    finished = []
+
+    async def run_both():
+        transport = httpx.ASGITransport(app=create_app(Settings()))
+        async with httpx.AsyncClient(transport=transport, base_url="http://test") as async_client:
+
+            async def train():
+                response = await async_client.post("/api/train", json=body)
+                finished.append(("train", response.status_code))
+
+            async def health():
+                await asyncio.sleep(0.02)
+                response = await async_client.get("/healthz")
+                finished.append(("health", response.status_code))
+
+            await asyncio.gather(train(), health())
+
+    asyncio.run(run_both())
+    assert finished == [("health", 200), ("train", 200)]
