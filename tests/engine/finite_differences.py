@@ -28,13 +28,15 @@ def numeric_gradients(network, x, t, loss, h=H):
     return estimates
 
 
-def relative_errors(analytic, numeric, floor=1e-3):
+def relative_errors(analytic, numeric, loss_value=1.0):
     """|a − n| / max(|a|, |n|, floor) per parameter, all parameters in one flat array.
 
-    The floor keeps gradients that are zero (up to round-off) from dividing by nothing.
+    The floor keeps gradients that are zero (up to round-off) from dividing by nothing. Round-off
+    in L(w + h) − L(w − h) grows with |L|, so the floor does too: 1e-3 · max(1, |L|).
     """
     a = np.concatenate([g.ravel() for g in analytic])
     n = np.concatenate([g.ravel() for g in numeric])
+    floor = 1e-3 * max(1.0, abs(loss_value))
     return np.abs(a - n) / np.maximum(np.maximum(np.abs(a), np.abs(n)), floor)
 
 
