@@ -117,3 +117,18 @@ def test_step_with_adam_round_trips_its_state_and_keeps_lowering_the_loss(client
         body = {**body, "network": result["network"], "optimizer_state": result["optimizer_state"]}
     assert result["optimizer_state"]["step"] == 20
     assert losses[-1] < losses[0]
+
+
+def test_integers_are_accepted_as_numbers(client):
+    network = {"layers": [{"weights": [[1, 2]], "biases": [0], "activation": "linear"}]}
+    result = post(client, "/api/forward", {"network": network, "inputs": [[3, 1]]})
+    assert result["outputs"] == [[5.0]]
+
+
+@pytest.mark.parametrize(("limit", "included"), [(33, True), (32, False)])
+def test_trace_is_included_up_to_exactly_max_trace_entries(make_client, limit, included):
+    with make_client(max_trace_entries=limit) as client:
+        result = post(client, "/api/step", preset_body("mazur-2-2-2"))
+    assert (result["trace"] is not None) == included
+    if included:
+        assert len(result["trace"]) == limit
