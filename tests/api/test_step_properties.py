@@ -1,5 +1,6 @@
 """Properties of the API over random small networks (hypothesis): /api/step's loss and gradients
-are /api/backward's for the same input, and /api/forward's outputs are the ones both report."""
+are /api/backward's for the same input, /api/forward's outputs are the ones both report, and the
+trace has one entry per neuron and sample (forward and backward), one for the loss, two per parameter."""
 
 import numpy as np
 import pytest
@@ -32,6 +33,8 @@ def test_step_loss_and_gradients_equal_backwards_for_the_same_input(shared_clien
     step = shared_client.post("/api/step", json={**body, "optimizer": {"name": optimizer}})
     assert backward.status_code == step.status_code == 200, (backward.text, step.text)
     backward, step = strict_json(backward), strict_json(step)
+    network, x = case[0], case[1]
+    assert len(step["trace"]) == 2 * len(x) * sum(network.widths[1:]) + 1 + 2 * network.parameter_count
     assert step["loss"] == pytest.approx(backward["loss"], rel=1e-12, abs=1e-15)
     for got, expected in zip(step["gradients"], backward["gradients"], strict=True):
         assert close(got["weights"], expected["weights"]) and close(got["biases"], expected["biases"])
