@@ -5,7 +5,10 @@ tanh/sigmoid network Train proposes (Adam, binary cross-entropy) on XOR with 200
 (160 train, 40 test), mini-batches of 10, and a 50 × 50 grid of predictions per /api/train
 answer. The page counts heatmap redraws with a new grid in `data-updates`; this script reads it
 every 250 ms for a few seconds and prints the median heatmap updates per second (target ≥ 20),
-with the epochs per second it trained.
+with the epochs per second it trained, the page's main-thread time per update (JSON, colours,
+canvas) and the server's CPU time per update (which, unlike the
+rates, barely moves when other processes load the machine: 1000 / that is the rate one free core
+could serve).
 """
 
 import argparse
@@ -46,6 +49,12 @@ def set_field(page, label, value):
     field.press("Enter")
 
 
+def main_thread_seconds(cdp):
+    """Seconds the page's main thread has been busy (Chromium's TaskDuration metric)."""
+    metrics = cdp.send("Performance.getMetrics")["metrics"]
+    return next(m["value"] for m in metrics if m["name"] == "TaskDuration")
+
+
 def rates(samples):
     """Per-interval rates (updates/s, epochs/s) between consecutive samples."""
     out = []
@@ -71,7 +80,11 @@ def measure(url, seconds, epochs, batch_size, warmup):
         page.get_by_role("button", name="Train", exact=True).click()
         page.wait_for_function("() => Number(document.querySelector('.train-lab').dataset.epoch) > 0", timeout=60_000)
         page.wait_for_timeout(warmup * 1000)
+        cdp = page.context.new_cdp_session(page)
+        cdp.send("Performance.enable")
+        cpu_before, page_before = url.cpu_seconds(), main_thread_seconds(cdp)
         samples = page.evaluate(RECORD, [seconds * 1000, SAMPLE_MS])
+        server_cpu, page_cpu = url.cpu_seconds() - cpu_before, main_thread_seconds(cdp) - page_before
         page.get_by_role("button", name="Pause", exact=True).click()
         network = page.locator(".train-network").inner_text()
         browser.close()
@@ -82,6 +95,8 @@ def measure(url, seconds, epochs, batch_size, warmup):
         "mean_updates": (samples[-1][1] - samples[0][1]) / total_seconds,
         "slowest_updates": min(u for u, _ in per_interval),
         "epochs_per_s": (samples[-1][2] - samples[0][2]) / total_seconds,
+        "server_cpu_ms": 1000 * server_cpu / max(1, samples[-1][1] - samples[0][1]),
+        "page_cpu_ms": 1000 * page_cpu / max(1, samples[-1][1] - samples[0][1]),
         "intervals": len(per_interval),
         "network": network,
     }
@@ -103,6 +118,8 @@ def main():
         ["mean updates/s", f"{result['mean_updates']:.1f}"],
         [f"slowest {SAMPLE_MS} ms interval, updates/s", f"{result['slowest_updates']:.1f}"],
         ["epochs/s", f"{result['epochs_per_s']:.1f}"],
+        ["server CPU ms per update", f"{result['server_cpu_ms']:.1f}"],
+        ["page main-thread ms per update", f"{result['page_cpu_ms']:.1f}"],
     ]
     print_table([f"{args.epochs} epoch(s) per update, batch {args.batch_size}, {args.seconds:g} s", "value"], rows)
     verdict = "meets" if result["median_updates"] >= TARGET else "misses"

@@ -6,7 +6,7 @@
 
 import { postCsv, postTrain } from "./train_api.js";
 import { INTEGER_FIELDS, TRAIN_LIMITS } from "./train_config.js";
-import { drawChart, drawCurve, drawHeatmap } from "./train_draw.js";
+import { drawChart, drawCurve, drawHeatmap, drawPointsLayer } from "./train_draw.js";
 import { valueDomain } from "./train_layout.js";
 import { createTrainer } from "./train_loop.js";
 import { bridgeToExplainer, defaultNetwork, describeNetwork, fits, installDefault, loadData, trainBody } from "./train_session.js";
@@ -87,7 +87,13 @@ export function mount(root, store) {
     if (!grid || !data) return;
     lab.updates += 1;
     if (grid.x2) {
-      drawHeatmap(ui.heatmap, grid, data, valueDomain(data.kind, data.targets));
+      const domain = valueDomain(data.kind, data.targets);
+      drawHeatmap(ui.heatmap, grid, domain);
+      const pointsKey = JSON.stringify([data.key, grid.x1[0], grid.x1.at(-1), grid.x2[0], grid.x2.at(-1)]);
+      if (pointsKey !== lab.pointsKey) {
+        lab.pointsKey = pointsKey;
+        drawPointsLayer(ui.pointsLayer, grid, data, domain);
+      }
       ui.setRanges(grid);
       Object.assign(ui.heatmap.dataset, { updates: String(lab.updates), epoch: String(lab.epochs), corner: String(grid.values[0][0]) });
     } else {

@@ -15,6 +15,8 @@ export function svgEl(tag, attrs = {}, text = null) {
   return node;
 }
 
+const HEAT_ALPHA = Math.round(255 * TRAIN_SIZES.heatmap_alpha); // over the box's white background
+
 const tickText = (v) => String(Number(v.toPrecision(4)));
 
 /** Fills an R × R image with the grid's colours; values[i][j] is at (x1[j], x2[i]), x2 upwards. */
@@ -31,7 +33,7 @@ function gridImage(grid, domain) {
       image.data[p] = r;
       image.data[p + 1] = g;
       image.data[p + 2] = b;
-      image.data[p + 3] = 255;
+      image.data[p + 3] = HEAT_ALPHA;
     }
   }
   return image;
@@ -52,26 +54,27 @@ function drawPoints(ctx, points, domain, scale) {
 }
 
 /**
- * The decision boundary: the grid's predictions as colours, the data points on top (training
- * points filled, test points as rings). `data` = {inputs, targets, test_count}; `domain` the
- * colour domain. The canvas keeps its CSS size and gets device pixels for sharp points.
+ * The decision boundary: one canvas pixel per grid prediction (R × R), which CSS stretches over
+ * the plot with smoothing — the cheap part that changes with every answer.
  */
-export function drawHeatmap(canvas, grid, data, domain) {
-  const size = TRAIN_SIZES.plot;
+export function drawHeatmap(canvas, grid, domain) {
+  const rows = grid.values.length;
+  const cols = grid.values[0].length;
+  if (canvas.width !== cols || canvas.height !== rows) Object.assign(canvas, { width: cols, height: rows });
+  canvas.getContext("2d").putImageData(gridImage(grid, domain), 0, 0);
+}
+
+/**
+ * The data points over the heatmap (training points filled with a white rim, test points with a
+ * dark centre), on their own canvas: redrawn only when the data or the grid's range changes.
+ */
+export function drawPointsLayer(canvas, grid, data, domain) {
   const scale = Math.max(1, Math.round(globalThis.devicePixelRatio || 1));
-  if (canvas.width !== size * scale) canvas.width = canvas.height = size * scale;
+  const size = TRAIN_SIZES.plot * scale;
+  if (canvas.width !== size) canvas.width = canvas.height = size;
   const ctx = canvas.getContext("2d");
-  const tile = canvas.tile || (canvas.tile = document.createElement("canvas"));
-  tile.width = grid.values[0].length;
-  tile.height = grid.values.length;
-  tile.getContext("2d").putImageData(gridImage(grid, domain), 0, 0);
-  ctx.imageSmoothingEnabled = true;
-  ctx.globalAlpha = TRAIN_SIZES.heatmap_alpha;
-  ctx.fillStyle = "#ffffff";
-  ctx.fillRect(0, 0, canvas.width, canvas.height);
-  ctx.drawImage(tile, 0, 0, canvas.width, canvas.height);
-  ctx.globalAlpha = 1;
-  if (data) drawPoints(ctx, pointsLayout(data.inputs, data.targets, data.test_count, plotScales(grid, size * scale)), domain, scale);
+  ctx.clearRect(0, 0, size, size);
+  drawPoints(ctx, pointsLayout(data.inputs, data.targets, data.test_count, plotScales(grid, size)), domain, scale);
 }
 
 function axes(svg, layout, xLabel, yLabel) {

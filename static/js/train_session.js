@@ -44,6 +44,7 @@ export function defaultSetup(data) {
 }
 
 const setupCache = new Map();
+const OPTIMIZER_NAMES = { sgd: "SGD", momentum: "momentum", adam: "Adam" };
 const LOSS_NAMES = { mse: "mean squared error", binary_cross_entropy: "binary cross-entropy", cross_entropy: "cross-entropy" };
 
 /** The default network for the data from the state's seed (the API's Glorot-uniform), fetched once per shape and seed. */
@@ -80,7 +81,7 @@ export function describeNetwork(state, data, setup) {
   const widths = networkWidths(state.network).join("-");
   const activations = state.network.layers.map((l) => l.activation).join(", ");
   const loss = LOSS_NAMES[state.loss] || state.loss;
-  return `Training the explainer's network ${widths} (${activations}) with ${loss} loss and ${state.optimizer.name}, learning rate ${state.optimizer.learning_rate}. "New network for this data" replaces it with a fresh ${defaultSetup(data).widths.join("-")}.`;
+  return `Training the explainer's network ${widths} (${activations}) with ${loss} loss and ${OPTIMIZER_NAMES[state.optimizer.name] || state.optimizer.name}, learning rate ${state.optimizer.learning_rate}. "New network for this data" replaces it with a fresh ${defaultSetup(data).widths.join("-")}.`;
 }
 
 /** The state fields that make the explainer show sample `k` of the data as its batch, from the first sub-step. */

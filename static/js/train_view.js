@@ -21,10 +21,11 @@ const rgb = (c) => `rgb(${c.join(",")})`;
 
 function plots() {
   const heatmap = el("canvas", { class: "heatmap", role: "img", "aria-label": "Decision boundary: the network's prediction over x1 (left to right) and x2 (bottom to top), with the data points" });
+  const pointsLayer = el("canvas", { class: "points-layer", "aria-hidden": "true" });
   const ranges = el("p", { class: "plot-ranges" });
   const heatmapFigure = el("figure", { class: "train-figure" }, [
     el("figcaption", { text: "Decision boundary" }),
-    el("div", { class: "heatmap-box" }, [heatmap]),
+    el("div", { class: "heatmap-box" }, [heatmap, pointsLayer]),
     ranges,
     el("ul", { class: "legend" }, [
       swatch(rgb(TRAIN_COLORS.class0), "predicts 0"),
@@ -46,7 +47,7 @@ function plots() {
     el("ul", { class: "legend" }, [swatch(TRAIN_COLORS.train_loss, "train loss", "line"), swatch(TRAIN_COLORS.test_loss, "test loss", "line")]),
   ]);
   const noGrid = el("p", { class: "muted", hidden: true, text: "No heatmap: the data has more than 2 inputs. The loss chart still shows training." });
-  return { heatmap, ranges, heatmapFigure, curve, curveFigure, chart, chartFigure, noGrid };
+  return { heatmap, pointsLayer, ranges, heatmapFigure, curve, curveFigure, chart, chartFigure, noGrid };
 }
 
 function settings(store, handlers) {
