@@ -155,7 +155,7 @@ def _is_number(text):
 
 def _rows(text):
     """(line number, cells) for every non-blank line, numbered as a spreadsheet shows them."""
-    reader = csv.reader(text.removeprefix("\ufeff").splitlines())
+    reader = csv.reader(text.removeprefix("\ufeff").splitlines(), strict=True)
     try:
         return [(reader.line_num, row) for row in reader if any(cell.strip() for cell in row)]
     except csv.Error as error:

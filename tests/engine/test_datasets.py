@@ -153,3 +153,7 @@ def test_csv_too_many_columns_names_the_limit():
 
 def test_csv_mixed_first_row_is_data_and_its_word_is_reported():
     assert _csv_error("x1,2,3\n") == "row 1, column 1: 'x1' is not a number (a header row must hold only names)"
+
+
+def test_csv_unclosed_quote_is_reported_not_read_as_a_header():
+    assert _csv_error('"1,2\n3,4\n').startswith("row 2: cannot be read as CSV")
