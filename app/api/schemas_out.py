@@ -93,7 +93,7 @@ class ErrorMessage(BaseModel):
 
 
 ERROR_RESPONSES = {
-    400: {"model": ErrorMessage, "description": "The body cannot be read as JSON text (e.g. it is not UTF-8)."},
+    400: {"model": ErrorMessage, "description": "The body cannot be read (not UTF-8, or a bad content-length)."},
     413: {"model": ErrorMessage, "description": "The body is larger than max_body_bytes."},
     422: {"model": ErrorList, "description": "A field is missing, malformed, or breaks a limit."},
 }
