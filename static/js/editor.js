@@ -119,8 +119,11 @@ export function mount(root, store) {
     if (!state.network || !state.inputs) return;
     const key = JSON.stringify([networkWidths(state.network), state.network.layers.map((l) => l.activation), state.inputs, state.targets, state.loss, state.optimizer, state.seed]);
     if (key === last) return;
-    if (root.contains(document.activeElement) && document.activeElement.tagName === "INPUT") return; // don't rebuild under the cursor
     last = key;
+    // Rebuilding replaces the controls: keep the keyboard focus on the control at the same place.
+    const controls = () => [...root.querySelectorAll("input, select, button")];
+    const focused = controls().indexOf(document.activeElement);
     root.replaceChildren(el("h2", { text: "Edit" }), training(store, state), batchTable(store, state), architecture(store, state));
+    if (focused >= 0) controls()[focused]?.focus();
   });
 }

@@ -276,3 +276,36 @@ def test_bad_lesson_options_are_ignored_with_a_visible_note(explainer, server_ur
     expect(note).to_contain_text("unknown preset")
     expect(note).to_contain_text("everything")
     expect(explainer.get_by_role("button", name="Step forward")).to_be_enabled()
+
+
+def test_hover_shows_value_gradient_and_old_to_new_then_the_next_step_keeps_the_new_weight(explainer, server_url):
+    step = api_step(server_url, "seed-neuron")
+    update = next(e for e in step["trace"] if e["kind"] == "weight_update")
+    choose_preset(explainer, "seed-neuron")
+    walk_whole_step(explainer, step["trace"])
+    explainer.get_by_role("button", name=re.compile(r"^w1\[1,1\]")).hover()
+    tooltip = explainer.get_by_role("tooltip")
+    expect(tooltip).to_contain_text(f"gradient ∂L/∂w = {fmt(update['grad'])}")
+    expect(tooltip).to_contain_text(f"update: {fmt(update['old'])} → {fmt(update['new'])}")
+    explainer.get_by_role("button", name="Step forward").click()  # past the end: keep the new weights
+    expect(explanation(explainer)).to_contain_text("Ready · 7 sub-steps")
+    expect(explainer.get_by_role("button", name=re.compile(rf"^w1\[1,1\] = {fmt(update['new'])}$"))).to_be_attached()
+
+
+def test_export_then_import_restores_the_state(explainer, tmp_path):
+    choose_preset(explainer, "mazur-2-2-2")
+    rate = explainer.get_by_label("Learning rate η")
+    rate.fill("0.125")
+    rate.press("Enter")
+    with explainer.expect_download() as download:
+        explainer.get_by_role("button", name="Export").click()
+    saved = tmp_path / "state.json"
+    download.value.save_as(saved)
+
+    choose_preset(explainer, "seed-neuron")
+    with explainer.expect_file_chooser() as chooser:
+        explainer.get_by_role("button", name="Import").click()
+    chooser.value.set_files(str(saved))
+    expect(explainer.get_by_label("Preset")).to_have_value("mazur-2-2-2")
+    expect(explainer.get_by_label("Learning rate η")).to_have_value("0.125")
+    expect(explanation(explainer)).to_contain_text("33 sub-steps")
