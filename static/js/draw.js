@@ -44,8 +44,10 @@ function drawEdge(d, edge, kind) {
   const band = bandAround(edge, 6).map((p) => p.map((v) => v.toFixed(1)).join(",")).join(" ");
   svgEl("polygon", { points: band, class: "hit" }, g);
   const line = svgEl("line", { ...coords, class: "wire" }, g);
-  const at = pointAlong(edge, kind === "bias" ? SIZES.bias_label_at : SIZES.label_at);
-  const label = textEl(d.groups.labels, { x: at.x, y: at.y - 3, class: "edge-label" }, "");
+  // A weight's label sits on its edge near the target; a bias's label above-right of its neuron.
+  const r = d.geom.radius;
+  const at = kind === "bias" ? { x: edge.x2 + 0.6 * r, y: edge.y2 - r - 1 } : pointAlong(edge, SIZES.label_at);
+  const label = textEl(d.groups.labels, { x: at.x, y: at.y - 3, class: kind === "bias" ? "edge-label bias-label" : "edge-label" }, "");
   const name = kind === "bias" ? plainBiasName(edge.layer, edge.neuron) : plainWeightName(edge.layer, edge.neuron, edge.input);
   const data = { layer: edge.layer, neuron: edge.neuron };
   if (kind === "weight") data.input = edge.input;
@@ -121,7 +123,7 @@ function paintParameter(item, value, grad, upd, largest, showLabel) {
   if (upd) [text, cls] = [`${fmt(upd.old)} → ${fmt(upd.new)}`, "edge-label update"];
   else if (grad) [text, cls] = [`∂ ${fmt(grad.grad)}`, "edge-label gradient"];
   setText(item.label, showLabel ? text : "");
-  setAttr(item.label, "class", cls);
+  setAttr(item.label, "class", item.edge.input === undefined ? `${cls} bias-label` : cls);
   setAttr(item.g, "aria-label", `${item.name} = ${fmt(value)}${grad ? `, gradient ${fmt(grad.grad)}` : ""}${upd ? `, updated ${fmt(upd.old)} → ${fmt(upd.new)}` : ""}`);
 }
 
