@@ -5,13 +5,20 @@ One uvicorn worker serves ``benchmarks/bench_app.py`` (the real ``create_app()``
 inputs, targets, loss, optimizer; the answer carries the full trace — to /api/step, then the same
 body to the no-op, alternating for a few rounds. Every answer must be 200 (counted in wrk's Lua).
 
-Run: ``python benchmarks/api_throughput.py`` (about 45 s). Target: step / no-op ≥ 45 %.
+A second table splits one request's cost inside the app (an ASGI call in this process, no
+socket; CPU time, best of 15 rounds): no-op, body validation only (``/bench/validate``), the
+step without trace, the step with trace.
+
+Run: ``python benchmarks/api_throughput.py`` (about 50 s). Target: step / no-op ≥ 45 %.
 """
 
 import argparse
+import asyncio
+import json
 import statistics
+import time
 
-from harness import NOOP_PATH, http_json, lua_post, machine_note, print_table, run_wrk, uvicorn_server
+from harness import NOOP_PATH, VALIDATE_PATH, http_json, lua_post, machine_note, print_table, run_wrk, uvicorn_server
 
 STEP_FIELDS = ("network", "inputs", "targets", "loss", "optimizer")
 TARGET = 0.45
@@ -59,6 +66,71 @@ def summary_row(name, runs):
     }
 
 
+def asgi_scope(path, size):
+    headers = [(b"host", b"bench"), (b"content-type", b"application/json"), (b"content-length", str(size).encode())]
+    return {
+        "type": "http",
+        "asgi": {"version": "3.0"},
+        "http_version": "1.1",
+        "method": "POST",
+        "scheme": "http",
+        "path": path,
+        "raw_path": path.encode(),
+        "query_string": b"",
+        "root_path": "",
+        "headers": headers,
+        "client": ("127.0.0.1", 1),
+        "server": ("127.0.0.1", 2),
+        "state": {},
+    }
+
+
+async def asgi_post(app, path, raw):
+    """One POST straight into the ASGI app; fails unless it answers 200."""
+    sent = []
+
+    async def receive():
+        return {"type": "http.request", "body": raw, "more_body": False}
+
+    async def send(message):
+        sent.append(message)
+
+    await app(asgi_scope(path, len(raw)), receive, send)
+    if sent[0]["status"] != 200:
+        raise SystemExit(f"{path} answered {sent[0]['status']} in-process: {sent[1]['body'][:300]!r}")
+
+
+async def in_process_costs(body, rounds=15, calls=50):
+    """CPU µs per request inside the app for each part of a step, best of ``rounds``."""
+    from benchmarks.bench_app import create_bench_app  # harness has put the repository on sys.path
+
+    app = create_bench_app()
+    raw, no_trace = json.dumps(body).encode(), json.dumps({**body, "include_trace": False}).encode()
+    parts = {
+        "no-op": (NOOP_PATH, raw),
+        "+ body validation and settings (/bench/validate)": (VALIDATE_PATH, raw),
+        "+ the step without trace, its JSON": ("/api/step", no_trace),
+        "+ the trace, its JSON (= /api/step)": ("/api/step", raw),
+    }
+    best = {name: float("inf") for name in parts}
+    for _ in range(rounds):
+        for name, (path, data) in parts.items():
+            start = time.process_time()
+            for _ in range(calls):
+                await asgi_post(app, path, data)
+            best[name] = min(best[name], (time.process_time() - start) / calls)
+    return best
+
+
+def print_breakdown(best):
+    rows, previous = [], 0.0
+    for name, seconds in best.items():
+        rows.append([name, f"{seconds * 1e6:.0f}", f"{(seconds - previous) * 1e6:+.0f}" if previous else ""])
+        previous = seconds
+    print("inside the app (ASGI call in this process, no socket), CPU µs per request, best of 15 rounds:")
+    print_table(["part", "µs/request", "added"], rows)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=3)
@@ -79,6 +151,8 @@ def main():
     cpu_ratio = rows[0]["cpu"] / rows[1]["cpu"]
     print(f"by server CPU time per request (steadier on a shared machine): step / no-op = {cpu_ratio:.0%}")
     print("errors = answers other than 200 + socket errors (connect, read, write, timeout)")
+    print()
+    print_breakdown(asyncio.run(in_process_costs(body)))
 
 
 if __name__ == "__main__":

@@ -1,14 +1,20 @@
-"""The real app plus one no-op POST endpoint: the baseline a benchmark compares /api/step against.
+"""The real app plus two POST endpoints a benchmark compares /api/step against.
 
 ``uvicorn benchmarks.bench_app:app`` serves everything ``create_app()`` serves, and
-``POST /bench/noop``, which ignores its body and answers ``{}``: what the server, the
-middleware and the HTTP round trip cost before any parsing or math.
+
+- ``POST /bench/noop``, which ignores its body and answers ``{}``: what the server, the
+  middleware and the HTTP round trip cost before any parsing or math;
+- ``POST /bench/validate``, which takes the same body and dependencies as /api/step (the body
+  parsed and validated into a ``StepRequest``, the settings) and answers ``{}``: the cost of the
+  framework's share of a step.
 """
 
 from fastapi.responses import JSONResponse
 
+from app.api.limits import SettingsDep
+from app.api.schemas_in import StepRequest
 from app.main import create_app
-from benchmarks.harness import NOOP_PATH
+from benchmarks.harness import NOOP_PATH, VALIDATE_PATH
 
 
 def create_bench_app():
@@ -17,6 +23,11 @@ def create_bench_app():
     @bench.post(NOOP_PATH, include_in_schema=False)
     async def noop():
         """Answer at once, body unread by the endpoint (the middleware has already received it)."""
+        return JSONResponse({})
+
+    @bench.post(VALIDATE_PATH, include_in_schema=False)
+    async def validate(body: StepRequest, settings: SettingsDep):
+        """Parse and validate a step's body, then answer without stepping."""
         return JSONResponse({})
 
     return bench

@@ -20,6 +20,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 NOOP_PATH = "/bench/noop"  # served by bench_app.py
+VALIDATE_PATH = "/bench/validate"
 if str(ROOT) not in sys.path:  # `python benchmarks/x.py` puts only benchmarks/ on the path
     sys.path.insert(0, str(ROOT))
 
