@@ -151,6 +151,17 @@ export function mount(root, store) {
     scheduleDraw();
   }
 
+  /** What each request reads from the state afresh: chunk size, batch size, loss and optimizer (the editor may change them mid-run). */
+  function nextChunk() {
+    const { train, loss, optimizer } = store.state;
+    const fields = { epochs: train.epochs_per_chunk, batch_size: train.batch_size, loss, optimizer };
+    if (optimizer.name !== lab.optimizerName) {
+      lab.optimizerName = optimizer.name;
+      fields.fresh_optimizer_state = true; // another optimizer's slots would not fit
+    }
+    return fields;
+  }
+
   async function onError(error) {
     fail(`training stopped at epoch ${lab.epochs}: ${error.message}`);
     setRunning(false);
@@ -162,6 +173,8 @@ export function mount(root, store) {
     if (lab.trainer && lab.trainer.running) return;
     lab.previewId += 1; // an answer to a preview still in flight is dropped
     fail(null);
+    const notes = store.get().notes.filter((n) => !n.startsWith("Paused at epoch"));
+    if (notes.length !== store.get().notes.length) store.update({ notes }, "notes");
     setRunning(true);
     try {
       const data = await currentData();
@@ -169,9 +182,11 @@ export function mount(root, store) {
       else say(null);
       ui.showNetwork(describeNetwork(store.state, data, null));
       syncHistory(data, store.state.network);
+      lab.runNetwork = store.state.network;
+      lab.optimizerName = store.state.optimizer.name;
       lab.trainer = createTrainer({
         body: trainBody(store.state, data),
-        nextChunk: () => ({ epochs: store.state.train.epochs_per_chunk, batch_size: store.state.train.batch_size }),
+        nextChunk,
         onChunk,
         onError,
       });
@@ -182,7 +197,8 @@ export function mount(root, store) {
     }
   }
 
-  async function pause() {
+  /** Stops after the request in flight and hands network, optimizer state and sample 1 to the explainer. */
+  async function pause({ showNetwork = true } = {}) {
     if (!lab.trainer || !lab.trainer.running) return;
     ui.pauseButton.disabled = true;
     const current = await lab.trainer.stop();
@@ -192,7 +208,14 @@ export function mount(root, store) {
     const text = `Paused at epoch ${lab.epochs}: stepping through sample ${k + 1} with the current weights — the explainer shows how the next step would change them.`;
     say(text);
     store.update({ notes: [text] }, "notes");
-    await bridgeToExplainer(store, current, lab.data, k);
+    await bridgeToExplainer(store, current, lab.data, k, { showNetwork });
+  }
+
+  /** The network was edited elsewhere mid-run: stop, keep the edit, say so. */
+  async function stopForEdit() {
+    await lab.trainer.stop();
+    setRunning(false);
+    say(`Training stopped at epoch ${lab.epochs}: the network was changed elsewhere. Train continues with the changed network.`);
   }
 
   async function fresh() {
@@ -221,10 +244,16 @@ export function mount(root, store) {
   }
 
   // Preview when the view is shown and when the state's network changes while it is shown.
-  new MutationObserver(() => schedulePreview()).observe(root, { attributes: true, attributeFilter: ["hidden"] });
+  // Leaving the view while training pauses it (into the view the learner picked).
+  new MutationObserver(() => {
+    if (root.hidden && lab.trainer && lab.trainer.running) pause({ showNetwork: false });
+    else schedulePreview();
+  }).observe(root, { attributes: true, attributeFilter: ["hidden"] });
   let shownNetwork = store.state.network;
   store.subscribe((app) => {
     ui.syncSettings(app.state.train);
+    const running = lab.trainer && lab.trainer.running;
+    if (running && app.state.network !== lab.runNetwork && !ui.pauseButton.disabled) stopForEdit();
     if (app.state.network !== shownNetwork) {
       shownNetwork = app.state.network;
       schedulePreview();

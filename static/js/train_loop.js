@@ -6,7 +6,8 @@ import { postTrain } from "./train_api.js";
 
 /**
  * A trainer for one run. `body` is the first /api/train request; `nextChunk()` returns the
- * fields that may change between requests (epochs, batch_size); `onChunk(answer)` gets every
+ * fields that may change between requests (epochs, batch_size, loss, optimizer; with
+ * `fresh_optimizer_state: true` the optimizer's state starts over); `onChunk(answer)` gets every
  * answer, `onError(error)` the error that ended the run.
  */
 export function createTrainer({ body, nextChunk, onChunk, onError }) {
@@ -16,7 +17,9 @@ export function createTrainer({ body, nextChunk, onChunk, onError }) {
 
   async function loop() {
     while (running) {
-      const request = { ...body, ...nextChunk(), network: current.network };
+      const { fresh_optimizer_state: fresh, ...changes } = nextChunk();
+      if (fresh) current.optimizer_state = null;
+      const request = { ...body, ...changes, network: current.network };
       if (current.optimizer_state) request.optimizer_state = current.optimizer_state;
       else delete request.optimizer_state;
       let answer;

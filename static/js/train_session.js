@@ -132,8 +132,8 @@ export function showNetworkView() {
  * Pause's bridge to the mechanism: the trained network, its optimizer state and training sample
  * `k` go into the state, so the explainer steps through exactly the update that would come next.
  */
-export async function bridgeToExplainer(store, current, data, k = 0) {
-  showNetworkView();
+export async function bridgeToExplainer(store, current, data, k = 0, { showNetwork = true } = {}) {
+  if (showNetwork) showNetworkView();
   await store.actions.edit({
     network: current.network,
     optimizer_state: current.optimizer_state,

@@ -109,6 +109,21 @@ def test_training_moves_counter_chart_and_heatmap_and_pause_steps_the_trained_ne
         assert fmt(number, tex=True) in shown_math(page)
 
 
+def test_leaving_the_lab_while_training_pauses_into_the_chosen_view(explainer):
+    page = explainer
+    open_lab(page)
+    page.get_by_role("button", name="Train", exact=True).click()
+    wait_for_epochs(page, 2)
+    page.get_by_role("button", name="Graph", exact=True).click()
+    note = page.get_by_role("status").filter(has_text="Note")
+    expect(note).to_contain_text("Paused at epoch", timeout=SLOW)
+    expect(page.get_by_role("button", name="Graph", exact=True)).to_have_attribute("aria-pressed", "true")
+    epochs = page.locator(".train-lab").get_attribute("data-epoch")
+    page.wait_for_timeout(500)
+    assert page.locator(".train-lab").get_attribute("data-epoch") == epochs, "no training after the pause"
+    assert len(saved_state(page)["inputs"]) == 1
+
+
 def upload(page, name, text):
     file = {"name": name, "mimeType": "text/csv", "buffer": text.encode()}
     page.get_by_label("Upload CSV").set_input_files(files=[file])
