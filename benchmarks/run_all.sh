@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Run the benchmarks of issues 2 and 5 in turn: (a) engine step, (b) trace cost, (c) /api/step vs
-# no-op under wrk, (d) a class of 64 students. Extra arguments go to classroom_load.py
+# no-op under wrk, (d) a class of 64 students (without and with a pause between steps). Extra arguments go to classroom_load.py
 # (e.g. --duration 10 for a quick run). Figures only: nothing here passes or fails on a timing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,5 +18,8 @@ echo
 echo "== (c) /api/step vs no-op"
 python benchmarks/api_throughput.py
 echo
-echo "== (d) classroom load"
+echo "== (d) classroom load, nobody pausing"
 python benchmarks/classroom_load.py "$@"
+echo
+echo "== (d) classroom load, each student pausing 250 ms between requests"
+python benchmarks/classroom_load.py --think-ms 250 "$@"
