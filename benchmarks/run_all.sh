@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Run the benchmarks of issues 2 and 5 in turn: (a) engine step, (b) trace cost, (c) /api/step vs
-# no-op under wrk, (d) a class of 64 students (without and with a pause between steps). Extra arguments go to classroom_load.py
-# (e.g. --duration 10 for a quick run). Figures only: nothing here passes or fails on a timing.
+# no-op under wrk, (d) a class of 64 students, without and with a pause between steps. Extra
+# arguments go to classroom_load.py (e.g. --duration 10 for a quick run). Figures only: nothing
+# here passes or fails on a timing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v wrk >/dev/null || { echo "wrk is needed (apt-get install wrk)" >&2; exit 1; }
