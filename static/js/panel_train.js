@@ -4,105 +4,89 @@
 // explainer. Implements the view interface mount(root, store); every number shown comes from
 // /api/train or /api/datasets.
 
+import { networkWidths } from "./state.js";
 import { postCsv, postTrain } from "./train_api.js";
 import { INTEGER_FIELDS, TRAIN_LIMITS } from "./train_config.js";
-import { drawChart, drawCurve, drawHeatmap, drawPointsLayer } from "./train_draw.js";
-import { valueDomain } from "./train_layout.js";
 import { createTrainer } from "./train_loop.js";
+import { renderLab } from "./train_render.js";
 import { bridgeToExplainer, defaultNetwork, describeNetwork, fits, installDefault, loadData, trainBody } from "./train_session.js";
 import { validTrainValue } from "./train_state.js";
-import { networkWidths } from "./state.js";
 import { buildDom } from "./train_view.js";
 
 const PREVIEW_DELAY_MS = 150;
+const PAUSED = "Paused at epoch";
 const emptyHistory = () => ({ train_loss: [], test_loss: [] });
 
-export function mount(root, store) {
-  const ui = buildDom(store, { onSetting: setSetting, onCsv: uploadCsv, onTrain: train, onPause: pause, onFresh: fresh, onDataset: chooseDataset });
-  root.append(ui.section);
-  // What the lab holds besides the state: the data's rows, the run so far, the last answer.
-  const lab = { data: null, csv: null, history: emptyHistory(), epochs: 0, historyKey: null, answer: null, trainer: null, updates: 0, drawPending: false, previewTimer: null, previewId: 0 };
-
-  function say(text) {
-    ui.note.textContent = text || "";
-    ui.note.hidden = !text;
+/** The lab's working memory besides the one state: the data's rows, the run so far, the last answer. */
+class TrainingLab {
+  constructor(root, store) {
+    Object.assign(this, { root, store, data: null, csv: null, history: emptyHistory(), epochs: 0, historyKey: null });
+    Object.assign(this, { answer: null, trainer: null, updates: 0, drawPending: false, previewTimer: null, previewId: 0 });
+    this.ui = buildDom(store, {
+      onSetting: (f, v, input) => this.setSetting(f, v, input),
+      onDataset: (name) => this.chooseDataset(name),
+      onCsv: (file) => this.uploadCsv(file),
+      onTrain: () => this.train(),
+      onPause: () => this.pause(),
+      onFresh: () => this.fresh(),
+    });
+    root.append(this.ui.section);
   }
+
+  get running() {
+    return Boolean(this.trainer && this.trainer.running);
+  }
+
+  say(text) {
+    this.ui.note.textContent = text || "";
+    this.ui.note.hidden = !text;
+  }
+
   /** Shows an error (or clears it with null); `source` lets a later preview clear only its own. */
-  function fail(text, source = "lab") {
-    ui.error.textContent = text ? `Error: ${text}` : "";
-    ui.error.hidden = !text;
-    lab.errorSource = text ? source : null;
+  fail(text, source = "lab") {
+    this.ui.error.textContent = text ? `Error: ${text}` : "";
+    this.ui.error.hidden = !text;
+    this.errorSource = text ? source : null;
   }
 
-  function setSetting(field, value, input) {
+  setSetting(field, value, input) {
     const ok = validTrainValue(field, value);
     input.setAttribute("aria-invalid", ok ? "false" : "true");
     if (!ok) {
       const [low, high] = TRAIN_LIMITS[field];
-      return fail(`${input.dataset.label} must be a ${INTEGER_FIELDS.includes(field) ? "whole " : ""}number from ${low} to ${high}`);
+      return this.fail(`${input.dataset.label} must be a ${INTEGER_FIELDS.includes(field) ? "whole " : ""}number from ${low} to ${high}`);
     }
-    fail(null);
-    store.update({ state: { train: { ...store.state.train, [field]: value } } }, "train");
-    store.actions.save();
-    schedulePreview();
+    this.fail(null);
+    this.store.update({ state: { train: { ...this.store.state.train, [field]: value } } }, "train");
+    this.store.actions.save();
+    this.schedulePreview();
   }
 
-  function chooseDataset(name) {
+  chooseDataset(name) {
     if (name === "csv") return;
-    lab.csv = null;
-    ui.setCsvOption(null);
-    setSetting("dataset", name, ui.datasetSelect);
+    this.csv = null;
+    this.ui.setCsvOption(null);
+    this.setSetting("dataset", name, this.ui.datasetSelect);
   }
 
   /** Forgets the run so far when the data or the network's shape changed. */
-  function syncHistory(data, network) {
+  syncHistory(data, network) {
     const key = JSON.stringify([data.key, networkWidths(network)]);
-    if (key === lab.historyKey) return;
-    lab.historyKey = key;
-    lab.history = emptyHistory();
-    lab.epochs = 0;
+    if (key === this.historyKey) return;
+    Object.assign(this, { historyKey: key, history: emptyHistory(), epochs: 0 });
   }
 
-  function scheduleDraw() {
-    if (lab.drawPending) return;
-    lab.drawPending = true;
+  scheduleDraw() {
+    if (this.drawPending) return;
+    this.drawPending = true;
     requestAnimationFrame(() => {
-      lab.drawPending = false;
-      draw();
+      this.drawPending = false;
+      renderLab(this.ui, this);
     });
   }
 
-  function draw() {
-    const { answer, data } = lab;
-    ui.epoch.textContent = String(lab.epochs);
-    ui.section.dataset.epoch = String(lab.epochs);
-    ui.showMetrics(answer && answer.final);
-    drawChart(ui.chart, lab.history);
-    ui.chart.dataset.points = String(lab.history.train_loss.length);
-    ui.chart.dataset.lastTrainLoss = String(lab.history.train_loss.at(-1) ?? "");
-    const grid = answer && answer.grid;
-    ui.heatmapFigure.hidden = !(grid && grid.x2);
-    ui.curveFigure.hidden = !(grid && !grid.x2);
-    ui.noGrid.hidden = Boolean(grid) || !data || data.input_width <= 2;
-    if (!grid || !data) return;
-    lab.updates += 1;
-    if (grid.x2) {
-      const domain = valueDomain(data.kind, data.targets);
-      drawHeatmap(ui.heatmap, grid, domain);
-      const pointsKey = JSON.stringify([data.key, grid.x1[0], grid.x1.at(-1), grid.x2[0], grid.x2.at(-1)]);
-      if (pointsKey !== lab.pointsKey) {
-        lab.pointsKey = pointsKey;
-        drawPointsLayer(ui.pointsLayer, grid, data, domain);
-      }
-      ui.setRanges(grid);
-      Object.assign(ui.heatmap.dataset, { updates: String(lab.updates), epoch: String(lab.epochs), corner: String(grid.values[0][0]) });
-    } else {
-      drawCurve(ui.curve, grid, data);
-      Object.assign(ui.curve.dataset, { updates: String(lab.updates), epoch: String(lab.epochs), first: String(grid.values[0]) });
-    }
-  }
-
-  function setRunning(running) {
+  setRunning(running) {
+    const { ui } = this;
     ui.trainButton.disabled = running;
     ui.pauseButton.disabled = !running;
     ui.freshButton.disabled = running;
@@ -110,156 +94,161 @@ export function mount(root, store) {
     ui.section.dataset.running = String(running);
   }
 
-  async function currentData() {
-    lab.data = await loadData(store.state.train, lab.csv, lab.data);
-    return lab.data;
+  async currentData() {
+    this.data = await loadData(this.store.state.train, this.csv, this.data);
+    return this.data;
   }
 
   /** Without training: the current network's (or the proposed one's) predictions, via /api/train with 0 epochs. */
-  async function preview() {
-    if (root.hidden || (lab.trainer && lab.trainer.running)) return;
-    const id = ++lab.previewId;
+  async preview() {
+    if (this.root.hidden || this.running) return;
+    const id = ++this.previewId;
     try {
-      const data = await currentData();
-      const state = store.state;
+      const data = await this.currentData();
+      const { state } = this.store;
       const setup = fits(state.network, data) ? null : await defaultNetwork(data, state.seed);
-      ui.showNetwork(describeNetwork(state, data, setup));
+      this.ui.showNetwork(describeNetwork(state, data, setup));
       const body = { ...trainBody(state, data, setup ? setup.network : state.network, setup || state), epochs: 0 };
       const answer = await postTrain(body);
-      if (id !== lab.previewId || (lab.trainer && lab.trainer.running)) return;
-      syncHistory(data, body.network);
-      lab.answer = answer;
-      if (lab.errorSource === "preview") fail(null);
-      scheduleDraw();
+      if (id !== this.previewId || this.running) return;
+      this.syncHistory(data, body.network);
+      this.answer = answer;
+      if (this.errorSource === "preview") this.fail(null);
+      this.scheduleDraw();
     } catch (error) {
-      if (id === lab.previewId) fail(error.message, "preview");
+      if (id === this.previewId) this.fail(error.message, "preview");
     }
   }
 
-  function schedulePreview() {
-    clearTimeout(lab.previewTimer);
-    if (root.hidden || (lab.trainer && lab.trainer.running)) return;
-    lab.previewTimer = setTimeout(preview, PREVIEW_DELAY_MS);
+  schedulePreview() {
+    clearTimeout(this.previewTimer);
+    if (this.root.hidden || this.running) return;
+    this.previewTimer = setTimeout(() => this.preview(), PREVIEW_DELAY_MS);
   }
 
-  function onChunk(answer) {
-    lab.epochs += answer.epochs_done;
-    lab.history.train_loss.push(...answer.history.train_loss);
-    lab.history.test_loss.push(...answer.history.test_loss);
-    lab.answer = answer;
-    if (answer.stopped) say(`The server cut a request short: ${answer.stopped}. Lower "Epochs per update".`);
-    scheduleDraw();
+  onChunk(answer) {
+    this.epochs += answer.epochs_done;
+    this.history.train_loss.push(...answer.history.train_loss);
+    this.history.test_loss.push(...answer.history.test_loss);
+    this.answer = answer;
+    if (answer.stopped) this.say(`The server cut a request short: ${answer.stopped}. Lower "Epochs per update".`);
+    this.scheduleDraw();
   }
 
   /** What each request reads from the state afresh: chunk size, batch size, loss and optimizer (the editor may change them mid-run). */
-  function nextChunk() {
-    const { train, loss, optimizer } = store.state;
+  nextChunk() {
+    const { train, loss, optimizer } = this.store.state;
     const fields = { epochs: train.epochs_per_chunk, batch_size: train.batch_size, loss, optimizer };
-    if (optimizer.name !== lab.optimizerName) {
-      lab.optimizerName = optimizer.name;
+    if (optimizer.name !== this.optimizerName) {
+      this.optimizerName = optimizer.name;
       fields.fresh_optimizer_state = true; // another optimizer's slots would not fit
     }
     return fields;
   }
 
-  async function onError(error) {
-    fail(`training stopped at epoch ${lab.epochs}: ${error.message}`);
-    setRunning(false);
-    const { network, optimizer_state } = lab.trainer.current;
-    if (network !== store.state.network) await store.actions.edit({ network, optimizer_state });
+  async onError(error) {
+    this.fail(`training stopped at epoch ${this.epochs}: ${error.message}`);
+    this.setRunning(false);
+    const { network, optimizer_state } = this.trainer.current;
+    if (network !== this.store.state.network) await this.store.actions.edit({ network, optimizer_state });
   }
 
-  async function train() {
-    if (lab.trainer && lab.trainer.running) return;
-    lab.previewId += 1; // an answer to a preview still in flight is dropped
-    fail(null);
-    const notes = store.get().notes.filter((n) => !n.startsWith("Paused at epoch"));
+  async train() {
+    if (this.running) return;
+    const { store } = this;
+    this.previewId += 1; // an answer to a preview still in flight is dropped
+    this.fail(null);
+    const notes = store.get().notes.filter((n) => !n.startsWith(PAUSED));
     if (notes.length !== store.get().notes.length) store.update({ notes }, "notes");
-    setRunning(true);
+    this.setRunning(true);
     try {
-      const data = await currentData();
-      if (!fits(store.state.network, data)) say(await installDefault(store, data));
-      else say(null);
-      ui.showNetwork(describeNetwork(store.state, data, null));
-      syncHistory(data, store.state.network);
-      lab.runNetwork = store.state.network;
-      lab.optimizerName = store.state.optimizer.name;
-      lab.trainer = createTrainer({
+      const data = await this.currentData();
+      this.say(fits(store.state.network, data) ? null : await installDefault(store, data));
+      this.ui.showNetwork(describeNetwork(store.state, data, null));
+      this.syncHistory(data, store.state.network);
+      Object.assign(this, { runNetwork: store.state.network, optimizerName: store.state.optimizer.name });
+      this.trainer = createTrainer({
         body: trainBody(store.state, data),
-        nextChunk,
-        onChunk,
-        onError,
+        nextChunk: () => this.nextChunk(),
+        onChunk: (answer) => this.onChunk(answer),
+        onError: (error) => this.onError(error),
       });
-      lab.trainer.start();
+      this.trainer.start();
     } catch (error) {
-      fail(error.message);
-      setRunning(false);
+      this.fail(error.message);
+      this.setRunning(false);
     }
   }
 
   /** Stops after the request in flight and hands network, optimizer state and sample 1 to the explainer. */
-  async function pause({ showNetwork = true } = {}) {
-    if (!lab.trainer || !lab.trainer.running) return;
-    ui.pauseButton.disabled = true;
-    const current = await lab.trainer.stop();
-    setRunning(false);
-    draw();
+  async pause({ showNetwork = true } = {}) {
+    if (!this.running) return;
+    this.ui.pauseButton.disabled = true;
+    const current = await this.trainer.stop();
+    this.setRunning(false);
+    renderLab(this.ui, this);
     const k = 0;
-    const text = `Paused at epoch ${lab.epochs}: stepping through sample ${k + 1} with the current weights — the explainer shows how the next step would change them.`;
-    say(text);
-    store.update({ notes: [text] }, "notes");
-    await bridgeToExplainer(store, current, lab.data, k, { showNetwork });
+    const text = `${PAUSED} ${this.epochs}: stepping through sample ${k + 1} with the current weights — the explainer shows how the next step would change them.`;
+    this.say(text);
+    this.store.update({ notes: [text] }, "notes");
+    await bridgeToExplainer(this.store, current, this.data, k, { showNetwork });
   }
 
   /** The network was edited elsewhere mid-run: stop, keep the edit, say so. */
-  async function stopForEdit() {
-    await lab.trainer.stop();
-    setRunning(false);
-    say(`Training stopped at epoch ${lab.epochs}: the network was changed elsewhere. Train continues with the changed network.`);
+  async stopForEdit() {
+    await this.trainer.stop();
+    this.setRunning(false);
+    this.say(`Training stopped at epoch ${this.epochs}: the network was changed elsewhere. Train continues with the changed network.`);
   }
 
-  async function fresh() {
-    fail(null);
+  async fresh() {
+    this.fail(null);
     try {
-      const data = await currentData();
-      say(await installDefault(store, data));
-      schedulePreview();
+      const data = await this.currentData();
+      this.say(await installDefault(this.store, data));
+      this.schedulePreview();
     } catch (error) {
-      fail(error.message);
+      this.fail(error.message);
     }
   }
 
-  async function uploadCsv(file) {
-    fail(null);
-    const widths = networkWidths(store.state.network);
+  async uploadCsv(file) {
+    this.fail(null);
+    const widths = networkWidths(this.store.state.network);
     try {
       const rows = await postCsv(await file.text(), widths ? widths[0] : undefined);
-      lab.csv = { source: "csv", name: file.name, label: `your CSV (${file.name})`, input_width: rows.inputs[0].length, ...rows };
-      ui.setCsvOption(`Your CSV: ${file.name} (${rows.inputs.length} rows)`);
-      say(`Loaded ${rows.inputs.length} rows of ${file.name}${rows.header ? ` (columns ${rows.header.join(", ")})` : ""}: ${rows.kind}.`);
-      schedulePreview();
+      this.csv = { source: "csv", name: file.name, label: `your CSV (${file.name})`, input_width: rows.inputs[0].length, ...rows };
+      this.ui.setCsvOption(`Your CSV: ${file.name} (${rows.inputs.length} rows)`);
+      const columns = rows.header ? ` (columns ${rows.header.join(", ")})` : "";
+      this.say(`Loaded ${rows.inputs.length} rows of ${file.name}${columns}: ${rows.kind}.`);
+      this.schedulePreview();
     } catch (error) {
-      fail(`${file.name} was not loaded: ${error.message}`);
+      this.fail(`${file.name} was not loaded: ${error.message}`);
     }
   }
 
-  // Preview when the view is shown and when the state's network changes while it is shown.
-  // Leaving the view while training pauses it (into the view the learner picked).
-  new MutationObserver(() => {
-    if (root.hidden && lab.trainer && lab.trainer.running) pause({ showNetwork: false });
-    else schedulePreview();
-  }).observe(root, { attributes: true, attributeFilter: ["hidden"] });
-  let shownNetwork = store.state.network;
-  store.subscribe((app) => {
-    ui.syncSettings(app.state.train);
-    const running = lab.trainer && lab.trainer.running;
-    if (running && app.state.network !== lab.runNetwork && !ui.pauseButton.disabled) stopForEdit();
-    if (app.state.network !== shownNetwork) {
-      shownNetwork = app.state.network;
-      schedulePreview();
-    }
-  });
-  ui.syncSettings(store.state.train);
-  setRunning(false);
-  schedulePreview();
+  /** Preview when the view is shown or the state's network changes; leaving the view while training pauses it. */
+  watch() {
+    new MutationObserver(() => {
+      if (this.root.hidden && this.running) this.pause({ showNetwork: false });
+      else this.schedulePreview();
+    }).observe(this.root, { attributes: true, attributeFilter: ["hidden"] });
+    let shownNetwork = this.store.state.network;
+    this.store.subscribe((app) => {
+      this.ui.syncSettings(app.state.train);
+      if (this.running && app.state.network !== this.runNetwork && !this.ui.pauseButton.disabled) this.stopForEdit();
+      if (app.state.network !== shownNetwork) {
+        shownNetwork = app.state.network;
+        this.schedulePreview();
+      }
+    });
+  }
+}
+
+export function mount(root, store) {
+  const lab = new TrainingLab(root, store);
+  lab.ui.syncSettings(store.state.train);
+  lab.setRunning(false);
+  lab.watch();
+  lab.schedulePreview();
 }
