@@ -227,6 +227,13 @@ class TrainingLab {
     }
   }
 
+  /** A locked lesson link fixes the network: the lab shows it but cannot train or replace it. */
+  lock() {
+    this.setRunning = () => {};
+    for (const node of [this.ui.trainButton, this.ui.pauseButton, this.ui.freshButton, this.ui.fileInput]) node.disabled = true;
+    this.say("This lesson link is locked to its network: the training lab only shows it.");
+  }
+
   /** Preview when the view is shown or the state's network changes; leaving the view while training pauses it. */
   watch() {
     new MutationObserver(() => {
@@ -249,6 +256,7 @@ export function mount(root, store) {
   const lab = new TrainingLab(root, store);
   lab.ui.syncSettings(store.state.train);
   lab.setRunning(false);
+  if (store.lesson && store.lesson.lock) lab.lock();
   lab.watch();
   lab.schedulePreview();
 }
