@@ -85,6 +85,26 @@ function selectionEditor(store) {
   return { box, input, show };
 }
 
+/** Shows the tooltip's lines just below the hovered or focused element, inside the frame. */
+function placeTooltip(tooltip, frame, target, lines) {
+  tooltip.replaceChildren(...lines.map((t) => el("div", { text: t })));
+  const box = target.getBoundingClientRect();
+  const frameBox = frame.getBoundingClientRect();
+  const left = Math.min(Math.max(0, box.left - frameBox.left + box.width / 2 - 90), Math.max(0, frameBox.width - 190));
+  tooltip.style.left = `${left}px`;
+  tooltip.style.top = `${box.bottom - frameBox.top + 6}px`;
+  tooltip.hidden = false;
+}
+
+/** What clicking a diagram element selects: {kind, layer, neuron[, input]}, or null. */
+function selectionOf(target) {
+  const { kind } = target.dataset;
+  const [layer, neuron, input] = ["layer", "neuron", "input"].map((k) => Number(target.dataset[k]));
+  if (kind === "weight") return { kind, layer, neuron, input };
+  if (kind === "bias" || kind === "neuron") return { kind, layer, neuron };
+  return null;
+}
+
 export function mount(root, store) {
   const svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
   svg.setAttribute("class", "diagram");
@@ -120,28 +140,16 @@ export function mount(root, store) {
 
   function showTooltip(event) {
     const target = event.target.closest("[data-kind]");
-    if (!target || !svg.contains(target)) return;
-    tooltip.replaceChildren(...tooltipLines(target, store.get(), seen).map((t) => el("div", { text: t })));
-    const box = target.getBoundingClientRect();
-    const frameBox = frame.getBoundingClientRect();
-    const left = Math.min(Math.max(0, box.left - frameBox.left + box.width / 2 - 90), Math.max(0, frameBox.width - 190));
-    tooltip.style.left = `${left}px`;
-    tooltip.style.top = `${box.bottom - frameBox.top + 6}px`;
-    tooltip.hidden = false;
+    if (target && svg.contains(target)) placeTooltip(tooltip, frame, target, tooltipLines(target, store.get(), seen));
   }
 
   function select(event) {
     const target = event.target.closest("[data-kind]");
-    if (!target || !svg.contains(target)) return;
-    const { kind } = target.dataset;
-    const [layer, neuron, input] = ["layer", "neuron", "input"].map((k) => Number(target.dataset[k]));
-    let selected = null;
-    if (kind === "weight") selected = { kind, layer, neuron, input };
-    else if (kind === "bias" || kind === "neuron") selected = { kind, layer, neuron };
+    const selected = target && svg.contains(target) ? selectionOf(target) : null;
     if (!selected) return;
     store.update({ state: { view: { selected } } }, "select");
     store.actions.save();
-    if (kind !== "neuron") editor.input.focus();
+    if (selected.kind !== "neuron") editor.input.focus();
   }
 
   svg.addEventListener("pointerover", showTooltip);

@@ -309,3 +309,27 @@ def test_export_then_import_restores_the_state(explainer, tmp_path):
     expect(explainer.get_by_label("Preset")).to_have_value("mazur-2-2-2")
     expect(explainer.get_by_label("Learning rate η")).to_have_value("0.125")
     expect(explanation(explainer)).to_contain_text("33 sub-steps")
+
+
+def visible_for_sample(trace, sample=0):
+    return [e for e in trace if e.get("sample", sample) == sample]
+
+
+@pytest.mark.parametrize("preset", ["seed-network", "xor-2-2-1", "softmax-3-class"])
+def test_every_sub_step_of_other_presets_renders_its_equations(explainer, server_url, preset):
+    trace = visible_for_sample(api_step(server_url, preset)["trace"])
+    choose_preset(explainer, preset)
+    for position in range(1, len(trace) + 1):
+        step_to(explainer, position, len(trace))
+        assert explainer.locator("#explanation .katex-error").count() == 0, f"sub-step {position}"
+    entry = trace[-1]
+    assert f"{fmt(entry['new'], tex=True)}" in shown_math(explainer)
+
+
+def test_choosing_another_sample_walks_that_samples_numbers(explainer, server_url):
+    trace = visible_for_sample(api_step(server_url, "xor-2-2-1")["trace"], sample=2)
+    choose_preset(explainer, "xor-2-2-1")
+    explainer.get_by_role("combobox", name="Sample", exact=True).select_option("2")
+    step_to(explainer, 1, len(trace))
+    assert trace[0]["sample"] == 2 and fmt(trace[0]["a"], tex=True) in shown_math(explainer)
+    expect(explanation(explainer)).to_contain_text("sample 3 of 4")
