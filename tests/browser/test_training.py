@@ -103,7 +103,7 @@ def test_training_moves_counter_chart_and_heatmap_and_pause_steps_the_trained_ne
     trace = step.json()["trace"]
     page.get_by_role("button", name="Step forward").click()
     explanation = page.get_by_role("region", name="Explanation")
-    expect(explanation).to_contain_text(f"sub-step 1 of {len(trace)}")
+    expect(explanation).to_contain_text(f"sub-step 1 of {len(trace)}", timeout=SLOW)
     assert trace[0]["kind"] == "neuron"
     for number in (trace[0]["z"], trace[0]["a"]):
         assert fmt(number, tex=True) in shown_math(page)
@@ -146,9 +146,10 @@ def test_a_bad_csv_shows_the_apis_error_and_a_good_one_loads(explainer, server_u
         assert refusal.status_code == 422, name
         message = refusal.json()["detail"][0]["msg"]
         upload(page, name, text)
-        expect(alert).to_contain_text(f"{name} was not loaded: csv: {message}")
+        expect(alert).to_contain_text(f"{name} was not loaded: csv: {message}", timeout=SLOW)
     upload(page, "square.csv", "x,t\n" + "".join(f"{i / 10 - 1},{(i / 10 - 1) ** 2}\n" for i in range(21)))
-    expect(page.get_by_role("status").filter(has_text="square.csv")).to_contain_text("Loaded 21 rows of square.csv")
+    loaded = page.get_by_role("status").filter(has_text="square.csv")
+    expect(loaded).to_contain_text("Loaded 21 rows of square.csv", timeout=SLOW)
     expect(alert).to_be_hidden()
     expect(page.get_by_label("Dataset")).to_have_value("csv")
     # The browser logs each refused request (HTTP 422) itself; nothing else may reach the console.
@@ -168,7 +169,7 @@ def test_sine_shows_the_fitted_curve_over_the_points(explainer):
     page.get_by_role("button", name="Pause", exact=True).click()
     open_lab(page)
     curve = page.locator("svg.curve-plot")
-    expect(curve).to_be_visible()
+    expect(curve).to_be_visible(timeout=SLOW)
     expect(page.locator("canvas.heatmap")).to_be_hidden()
     assert len(curve.locator("polyline.fit-line").get_attribute("points").split()) == 50
     assert curve.locator("circle.point").count() == 200
