@@ -223,7 +223,8 @@ class TrainingLab {
       this.say(`Loaded ${rows.inputs.length} rows of ${file.name}${columns}: ${rows.kind}.`);
       this.schedulePreview();
     } catch (error) {
-      this.fail(`${file.name} was not loaded: ${error.message}`);
+      const hint = /the network takes/.test(error.message) ? " Change the network's inputs in the editor (Architecture), then upload again." : "";
+      this.fail(`${file.name} was not loaded: ${error.message.replace(/\.$/, "")}.${hint}`);
     }
   }
 

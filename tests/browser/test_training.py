@@ -147,6 +147,9 @@ def test_a_bad_csv_shows_the_apis_error_and_a_good_one_loads(explainer, server_u
         message = refusal.json()["detail"][0]["msg"]
         upload(page, name, text)
         expect(alert).to_contain_text(f"{name} was not loaded: csv: {message}", timeout=SLOW)
+    expect(alert).not_to_contain_text("Change the network's inputs")
+    upload(page, "too-wide.csv", BAD_CSV["too-wide.csv"])
+    expect(alert).to_contain_text("Change the network's inputs in the editor", timeout=SLOW)
     upload(page, "square.csv", "x,t\n" + "".join(f"{i / 10 - 1},{(i / 10 - 1) ** 2}\n" for i in range(21)))
     loaded = page.get_by_role("status").filter(has_text="square.csv")
     expect(loaded).to_contain_text("Loaded 21 rows of square.csv", timeout=SLOW)
@@ -154,7 +157,7 @@ def test_a_bad_csv_shows_the_apis_error_and_a_good_one_loads(explainer, server_u
     expect(page.get_by_label("Dataset")).to_have_value("csv")
     # The browser logs each refused request (HTTP 422) itself; nothing else may reach the console.
     refused = [e for e in console_errors if "status of 422" in e]
-    assert len(refused) == len(BAD_CSV)
+    assert len(refused) == len(BAD_CSV) + 1
     console_errors[:] = [e for e in console_errors if e not in refused]
 
 
