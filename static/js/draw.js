@@ -78,6 +78,7 @@ export function render(svg, geom, network) {
   svg.replaceChildren();
   svg.setAttribute("viewBox", `0 0 ${geom.width} ${geom.height}`);
   svg.style.maxWidth = `${Math.round(geom.width * 1.5)}px`; // small networks stay small
+  svg.style.minWidth = `${Math.round(Math.min(geom.width, SIZES.min_diagram_px))}px`; // and readable on a phone
   svg.style.setProperty("--node-font", `${Math.max(7, geom.radius * 0.5).toFixed(1)}px`);
   const groups = {};
   for (const name of ["titles", "bias", "edges", "dots", "nodes", "labels"]) groups[name] = svgEl("g", { class: name }, svg);

@@ -112,7 +112,8 @@ export function mount(root, store) {
   svg.setAttribute("aria-label", "Network diagram");
   const tooltip = el("div", { class: "tooltip", role: "tooltip", id: "diagram-tooltip", hidden: true });
   const editor = selectionEditor(store);
-  const frame = el("div", { class: "diagram-frame" }, [svg, tooltip]);
+  // On a narrow screen the diagram keeps a readable size and scrolls inside its frame, never the page.
+  const frame = el("div", { class: "diagram-frame" }, [el("div", { class: "diagram-scroll" }, svg), tooltip]);
   root.append(frame, editor.box, legend());
   let d = null;
   let shape = "";
