@@ -333,3 +333,17 @@ def test_choosing_another_sample_walks_that_samples_numbers(explainer, server_ur
     step_to(explainer, 1, len(trace))
     assert trace[0]["sample"] == 2 and fmt(trace[0]["a"], tex=True) in shown_math(explainer)
     expect(explanation(explainer)).to_contain_text("sample 3 of 4")
+
+
+@pytest.mark.parametrize("optimizer", ["momentum", "adam"])
+def test_the_update_phase_explains_other_optimizers_with_the_apis_numbers(explainer, server_url, optimizer):
+    choose_preset(explainer, "mazur-2-2-2")
+    explainer.get_by_label("Optimizer").select_option(optimizer)
+    trace = api_step(server_url, "mazur-2-2-2", optimizer={"name": optimizer, "learning_rate": 0.5})["trace"]
+    first_update = next(i for i, e in enumerate(trace) if e["phase"] == "update")
+    explainer.get_by_role("navigation", name="Phase").get_by_role("button", name="Update").click()
+    expect(explanation(explainer)).to_contain_text(f"sub-step {first_update + 1} of {len(trace)}")
+    entry = trace[first_update]
+    assert entry["optimizer"] == optimizer
+    assert explainer.locator("#explanation .katex-error").count() == 0
+    assert fmt(entry["new"], tex=True) in shown_math(explainer)
