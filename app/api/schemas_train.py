@@ -6,6 +6,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from ..engine.initialize import random_network
 from .schemas_in import Activation, LossName, Matrix, NetworkIn, Optimizer, OptimizerState
+from .schemas_out import OptimizerStateOut
 
 Seed = Annotated[int, Field(ge=0, le=2**32 - 1, description="Seed of np.random.default_rng: same seed, same numbers.")]
 
@@ -169,7 +170,7 @@ class WorkOut(BaseModel):
 
 class TrainResponse(BaseModel):
     network: NetworkIn = Field(description="The network after training.")
-    optimizer_state: OptimizerState = Field(description="Send it back with the next request to continue.")
+    optimizer_state: OptimizerStateOut = Field(description="Send it back with the next request to continue.")
     history: HistoryOut
     epochs_done: int = Field(description="Epochs run; fewer than asked when the compute budget cut the request short.")
     stopped: str | None = Field(description="Why fewer epochs ran than asked (names compute_budget), or null.")
