@@ -5,6 +5,7 @@ from pathlib import Path
 from fastapi import FastAPI
 from fastapi.exceptions import RequestValidationError
 from fastapi.staticfiles import StaticFiles
+from starlette.middleware.gzip import GZipMiddleware
 
 from .api.body_limit import BodyLimit
 from .api.errors import engine_error_handler, validation_error_handler
@@ -35,7 +36,8 @@ def create_app(settings=None):
     add_security(app, settings)
     static = ROOT / "static"
     if static.is_dir():
-        app.mount("/static", StaticFiles(directory=static), name="static")
+        # Compressed when the browser accepts it: the page's JS + CSS go out as ~1/3 of their size.
+        app.mount("/static", GZipMiddleware(StaticFiles(directory=static), minimum_size=1024), name="static")
     return app
 
 

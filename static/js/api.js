@@ -18,7 +18,8 @@ export function detailMessage(detail) {
   return "the server refused the request";
 }
 
-async function request(path, options = {}) {
+/** GET (or any method) a JSON endpoint; a non-2xx answer throws an ApiError with its `detail`. */
+export async function request(path, options = {}) {
   let response;
   try {
     response = await fetch(path, { headers: { "Content-Type": "application/json" }, ...options });
@@ -35,7 +36,8 @@ async function request(path, options = {}) {
   return body;
 }
 
-const post = (path, body) => request(path, { method: "POST", body: JSON.stringify(body) });
+/** POST a JSON body to an endpoint. */
+export const post = (path, body) => request(path, { method: "POST", body: JSON.stringify(body) });
 
 export const listPresets = () => request("api/presets");
 export const getPreset = (name) => request(`api/presets/${encodeURIComponent(name)}`);

@@ -114,6 +114,9 @@ async function start() {
   const store = createStore(state);
   store.lesson = lesson;
   store.actions = createActions(store);
+  // While a request for a new trace is in flight the stage says so (screen readers and tests wait on it).
+  const stage = document.querySelector(".stage");
+  store.subscribe((app) => stage.setAttribute("aria-busy", app.busy ? "true" : "false"));
   for (const panel of PANELS) panel.module.mount(document.getElementById(panel.id), store);
   await mountViews(store);
   applyLesson(lesson);

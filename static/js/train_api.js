@@ -1,25 +1,7 @@
 // The training lab's calls to the API: datasets, CSV parsing and /api/train. Errors become
 // ApiError with the API's `detail` as one readable line (api.js's detailMessage).
 
-import { ApiError, detailMessage } from "./api.js";
-
-async function request(path, options = {}) {
-  let response;
-  try {
-    response = await fetch(path, { headers: { "Content-Type": "application/json" }, ...options });
-  } catch {
-    throw new ApiError("the server cannot be reached; is it still running?");
-  }
-  const body = await response.json().catch(() => null);
-  if (!response.ok) {
-    const error = new ApiError(body && body.detail ? detailMessage(body.detail) : `HTTP ${response.status}`);
-    error.status = response.status;
-    throw error;
-  }
-  return body;
-}
-
-const post = (path, body) => request(path, { method: "POST", body: JSON.stringify(body) });
+import { post, request } from "./api.js";
 
 /** The built-in datasets: name, title, kind, input_width, defaults. */
 export const listDatasets = () => request("api/datasets");

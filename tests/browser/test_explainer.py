@@ -39,7 +39,9 @@ def explanation(page):
 
 
 def choose_preset(page, name):
-    page.get_by_label("Preset").select_option(name)
+    with page.expect_response(lambda response: response.url.endswith("/api/step")):
+        page.get_by_label("Preset").select_option(name)
+    expect(page.locator(".stage")).to_have_attribute("aria-busy", "false")
     expect(explanation(page)).to_contain_text("Ready")
     expect(page.get_by_role("button", name="Step forward")).to_be_enabled()
 
