@@ -171,6 +171,12 @@ def _update_entries(network, step, optimizer):
     hyper = {**OPTIMIZERS[name][0], **{k: v for k, v in optimizer.items() if k != "name" and v is not None}}
     old, new, grads = network.parameters(), step.network.parameters(), step.gradients.flat()
     slots = {k: v for k, v in step.optimizer_state.items() if k != "step"}
+    constants = {k: v for k, v in hyper.items() if k != "learning_rate"}  # μ, or β₁, β₂, ε
+    if name == "adam":  # the bias-corrected moments the update divides: m̂ = m/(1−β₁ᵗ), v̂ = v/(1−β₂ᵗ)
+        t = step.optimizer_state["step"]
+        slots["m_hat"] = [m / (1 - hyper["beta1"] ** t) for m in slots["m"]]
+        slots["v_hat"] = [v / (1 - hyper["beta2"] ** t) for v in slots["v"]]
+        constants["t"] = t
     entries = []
     for index in range(len(network.layers) - 1, -1, -1):
         for offset, kind in ((0, "weight_update"), (1, "bias_update")):
@@ -190,6 +196,7 @@ def _update_entries(network, step, optimizer):
                     "old": o,
                     "grad": g,
                     "new": w,
+                    **constants,
                 }
                 if width:
                     entry["input"] = flat % width

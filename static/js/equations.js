@@ -155,7 +155,7 @@ function update(e, ctx) {
     return { words, symbolic: `v := \\mu v + ${g}, \\quad ${p} := ${p} - \\eta\\, v`, numbers: `v = ${num(e.velocity)}, \\quad ${p} := ${num(e.old)} - ${eta}\\cdot ${num(e.velocity, { parens: true })} = ${num(e.new)}` };
   }
   if (e.optimizer === "adam") {
-    return { words, symbolic: `m := \\beta_1 m + (1-\\beta_1) g,\\; v := \\beta_2 v + (1-\\beta_2) g^2,\\; ${p} := ${p} - \\eta\\,\\frac{\\hat m}{\\sqrt{\\hat v}+\\epsilon}`, numbers: `g = ${num(e.grad)},\\; m = ${num(e.m)},\\; v = ${num(e.v)},\\; ${p}: ${num(e.old)} \\to ${num(e.new)}` };
+    return { words, symbolic: `m := \\beta_1 m + (1-\\beta_1) g,\\; v := \\beta_2 v + (1-\\beta_2) g^2,\\; ${p} := ${p} - \\eta\\,\\frac{\\hat m}{\\sqrt{\\hat v}+\\epsilon}`, numbers: `g = ${num(e.grad)},\\; \\hat m = ${num(e.m_hat)},\\; \\hat v = ${num(e.v_hat)},\\; ${p} := ${num(e.old)} - ${eta}\\cdot\\frac{${num(e.m_hat)}}{\\sqrt{${num(e.v_hat)}}+${num(e.epsilon)}} = ${num(e.new)}` };
   }
   return { words, symbolic: `${p} := ${p} - \\eta\\, ${g}`, numbers: `${p} := ${num(e.old)} - ${eta}\\cdot ${num(e.grad, { parens: true })} = ${num(e.new)}` };
 }

@@ -349,3 +349,5 @@ def test_the_update_phase_explains_other_optimizers_with_the_apis_numbers(explai
     assert entry["optimizer"] == optimizer
     assert explainer.locator("#explanation .katex-error").count() == 0
     assert fmt(entry["new"], tex=True) in shown_math(explainer)
+    if optimizer == "adam":  # the bias-corrected moments the update divides, from the trace
+        assert fmt(entry["m_hat"], tex=True) in shown_math(explainer)

@@ -118,7 +118,11 @@ def test_trace_updates_hold_old_gradient_and_new_value_of_every_parameter(optimi
         for e in kinds(entries, "weight_update") + kinds(entries, "bias_update"):
             assert e["new"] == pytest.approx(e["old"] - 0.5 * e["grad"], rel=1e-12)
     if optimizer["name"] == "adam":
-        assert all("m" in e and "v" in e for e in kinds(entries, "weight_update"))
+        for e in kinds(entries, "weight_update") + kinds(entries, "bias_update"):
+            assert e["m_hat"] == pytest.approx(e["m"] / (1 - e["beta1"] ** e["t"]), rel=1e-12)
+            assert e["v_hat"] == pytest.approx(e["v"] / (1 - e["beta2"] ** e["t"]), rel=1e-12)
+            moved = e["learning_rate"] * e["m_hat"] / (e["v_hat"] ** 0.5 + e["epsilon"])
+            assert e["new"] == pytest.approx(e["old"] - moved, rel=1e-12, abs=1e-15)
 
 
 def test_every_trace_entry_names_its_rule_and_layer():
