@@ -77,7 +77,8 @@ function response(status, headers, body)
     step_body, steps = nil, 0  -- start over from the preset
     return
   end
-  if step_body == nil then
+  local state = json_value(body, "optimizer_state")
+  if state == nil then  -- a preset: its network, batch, loss and optimizer make the step's body
     base = body_from_preset(body)
     step_body = "{" .. table.concat(base, ",") .. "}"
     return
@@ -87,9 +88,7 @@ function response(status, headers, body)
     step_body, steps = nil, 0
     return
   end
-  local network = json_value(body, "network")
-  local state = json_value(body, "optimizer_state")
-  step_body = "{" .. table.concat(base, ",", 2) .. ',"network":' .. network
+  step_body = "{" .. table.concat(base, ",", 2) .. ',"network":' .. json_value(body, "network")
     .. ',"optimizer_state":' .. state .. "}"
 end
 

@@ -41,6 +41,11 @@ def main():
     parser.add_argument("--duration", type=int, default=60, help="seconds of load")
     parser.add_argument("--students", type=int, default=64)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument(
+        "--wrk-threads",
+        type=int,
+        help="wrk threads (default: one per student; fewer makes students of one thread share their state)",
+    )
     parser.add_argument("--think-ms", type=int, default=0, help="pause of each student between requests")
     parser.add_argument("--reload-every", type=int, default=50, help="steps before a student reloads the preset")
     args = parser.parse_args()
@@ -49,11 +54,12 @@ def main():
         for name in presets:
             check_one_student(url, name)
         script = lua_script(presets, args.reload_every, args.think_ms)
-        run = run_wrk(url, script, threads=args.students, connections=args.students, duration=args.duration, server=url)
+        threads = args.wrk_threads or args.students
+        run = run_wrk(url, script, threads=threads, connections=args.students, duration=args.duration, server=url)
     errors = run["non200"] + run["socket_errors"]
     p99_ms = run["p99_us"] / 1000
     print(f"classroom load: {args.students} students, think {args.think_ms} ms — {machine_note()}")
-    print(f"uvicorn {args.workers} workers; wrk -t{args.students} -c{args.students} -d{args.duration}s")
+    print(f"uvicorn {args.workers} workers; wrk -t{threads} -c{args.students} -d{args.duration}s")
     print(f"presets dealt out in turn: {', '.join(presets)}")
     headers = ["requests", "req/s", "GET preset", "POST step", "p50 ms", "p90 ms", "p99 ms", "max ms"]
     headers += ["non-200", "socket errors", "server CPU ms/req"]

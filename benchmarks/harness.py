@@ -185,7 +185,10 @@ def run_wrk(url, lua, threads=1, connections=32, duration=5, timeout=10, server=
         command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{duration}s", f"--timeout={timeout}s"]
         command += ["--latency", "-s", script.name, url]
         cpu_before = server.cpu_seconds() if server else 0.0
-        output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+        finished = subprocess.run(command, capture_output=True, text=True, check=False)
+        if finished.returncode != 0:
+            raise RuntimeError(f"wrk failed ({finished.returncode}): {finished.stderr or finished.stdout}")
+        output = finished.stdout
         cpu = server.cpu_seconds() - cpu_before if server else None
     finally:
         os.unlink(script.name)
