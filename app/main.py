@@ -26,7 +26,7 @@ def create_app(settings=None):
         docs_url=None,
         redoc_url=None,
     )
-    app.dependency_overrides[get_settings] = lambda: settings
+    app.state.settings = settings  # what every route reads (app/api/limits.py: app_settings)
     app.add_exception_handler(NetworkError, engine_error_handler)
     app.add_exception_handler(RequestValidationError, validation_error_handler)
     routers = (backprop, presets, train, datasets, graph, health, docs, pages)
