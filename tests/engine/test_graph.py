@@ -7,7 +7,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from app.engine import ACTIVATIONS, Network, NetworkError, backward, check_batch, compute_loss, forward
@@ -222,7 +222,11 @@ def small_steps(draw):
 @settings(max_examples=150, deadline=None)
 def test_graph_gradients_and_loss_equal_the_engines_on_any_small_network(step):
     network, x, t, loss = step
-    graph = build_graph(network, x, t, loss)
+    try:
+        graph = build_graph(network, x, t, loss)
+    except NetworkError as error:  # an output saturated to exactly 0 or 1: refused by design (tested above)
+        assume("rounds to exactly 0 or 1" not in str(error))
+        raise
     _, value, grads = engine_step(network, x, t, loss)
     assert graph["nodes"][graph["root"]]["value"] == pytest.approx(value, rel=1e-9, abs=1e-12)
     scale = max(np.abs(g).max() for g in grads.flat())
