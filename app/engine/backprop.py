@@ -86,7 +86,9 @@ def forward(network, x):
             a = ACTIVATIONS[layer.activation][0](z)
             zs.append(z)
             activations.append(a)
-    if not (np.isfinite(z).all() and np.isfinite(a).all()):
+    # Every layer's z, not only the last: a saturating σ or tanh can hide an infinite z from the
+    # layers after it. Finite z give finite a for every activation here.
+    if not all_finite(zs):
         raise DivergedError("the forward pass overflowed; the weights or inputs are too large")
     return ForwardPass(x, zs, activations)
 

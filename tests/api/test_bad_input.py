@@ -267,6 +267,23 @@ def test_forward_pass_that_overflows_is_422_diverged(client, path):
     assert_refused(response, [], "diverged: the forward pass overflowed")
 
 
+@pytest.mark.parametrize("path", ["/api/forward", "/api/step"])
+def test_an_overflow_hidden_by_a_saturating_sigmoid_is_422_diverged(client, path):
+    # z of layer 0 is infinite, but σ(∞) = 1 feeds layer 1 a finite number: still refused, never a 500
+    body = {
+        "network": {
+            "layers": [
+                {"weights": [[1e200]], "biases": [0], "activation": "sigmoid"},
+                {"weights": [[1]], "biases": [0], "activation": "linear"},
+            ]
+        },
+        "inputs": [[1e200]],
+    }
+    if path == "/api/step":
+        body |= {"targets": [[1]], "loss": "mse", "optimizer": {"name": "sgd"}}
+    assert_refused(client.post(path, json=body), [], "diverged: the forward pass overflowed")
+
+
 def test_step_with_a_huge_learning_rate_is_422_diverged(client):
     body = {
         "network": linear_network(1.0),
