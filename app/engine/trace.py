@@ -10,10 +10,13 @@ the last layer to the first — each layer's δ for every sample, then its weigh
 gradients; the update of every parameter, last layer first.
 """
 
+import numpy as np
+
 from .activations import DERIVATIVES
-from .backprop import per_sample_loss
+from .backprop import all_finite, per_sample_loss
 from .losses import FORMULAS as LOSS_FORMULAS
 from .losses import FUSED
+from .network import DivergedError
 from .optimizers import OPTIMIZERS
 
 RULES = {
@@ -174,8 +177,11 @@ def _update_entries(network, step, optimizer):
     constants = {k: v for k, v in hyper.items() if k != "learning_rate"}  # μ, or β₁, β₂, ε
     if name == "adam":  # the bias-corrected moments the update divides: m̂ = m/(1−β₁ᵗ), v̂ = v/(1−β₂ᵗ)
         t = step.optimizer_state["step"]
-        slots["m_hat"] = [m / (1 - hyper["beta1"] ** t) for m in slots["m"]]
-        slots["v_hat"] = [v / (1 - hyper["beta2"] ** t) for v in slots["v"]]
+        with np.errstate(over="ignore"):
+            slots["m_hat"] = [m / (1 - hyper["beta1"] ** t) for m in slots["m"]]
+            slots["v_hat"] = [v / (1 - hyper["beta2"] ** t) for v in slots["v"]]
+        if not all_finite(slots["m_hat"] + slots["v_hat"]):
+            raise DivergedError("the adam state overflowed; the gradients are too large")
         constants["t"] = t
     entries = []
     for index in range(len(network.layers) - 1, -1, -1):

@@ -284,6 +284,18 @@ def test_an_overflow_hidden_by_a_saturating_sigmoid_is_422_diverged(client, path
     assert_refused(client.post(path, json=body), [], "diverged: the forward pass overflowed")
 
 
+def test_step_whose_adam_bias_correction_overflows_is_422_diverged(client):
+    # δ = y − t stays small under BCE, so ∂L/∂w = δ·x ≈ 7e154: v = (1 − β₂)g² is finite, v̂ = v/(1 − β₂) is not
+    body = {
+        "network": {"layers": [{"weights": [[1e-155]], "biases": [0], "activation": "sigmoid"}]},
+        "inputs": [[1e155]],
+        "targets": [[0]],
+        "loss": "binary_cross_entropy",
+        "optimizer": {"name": "adam"},
+    }
+    assert_refused(client.post("/api/step", json=body), [], "diverged: the adam state overflowed")
+
+
 def test_step_with_a_huge_learning_rate_is_422_diverged(client):
     body = {
         "network": linear_network(1.0),
