@@ -3,8 +3,10 @@
 Each student is one wrk thread with one connection (-t64 -c64, see classroom_load.lua): it loads
 a preset (GET /api/presets/<name>, the presets dealt out in turn), then steps it again and again
 (POST /api/step, the full trace in every answer), sending back the network and optimizer state
-the previous step returned, and starts over from the preset every 50 steps. By default nobody
-pauses between steps — far harsher than a real lesson; ``--think-ms`` adds a pause per student.
+the previous step returned, and starts over from the preset every 50 steps. Each student pauses
+250 ms between requests by default (``--think-ms``): a student asks for a new step at most 4×/s,
+and in the explainer the sub-steps of one step need no request at all. ``--think-ms 0`` is the
+closed-loop stress test — every student firing the next request the moment an answer arrives.
 
 Run: ``python benchmarks/classroom_load.py`` (60 s; ``--duration 10`` for a quick look).
 Targets: 0 errors (answers other than 200 and socket errors), p99 ≤ 100 ms.
@@ -46,7 +48,7 @@ def main():
         type=int,
         help="wrk threads (default: one per student; fewer makes students of one thread share their state)",
     )
-    parser.add_argument("--think-ms", type=int, default=0, help="pause of each student between requests")
+    parser.add_argument("--think-ms", type=int, default=250, help="pause of each student between requests (0: stress)")
     parser.add_argument("--reload-every", type=int, default=50, help="steps before a student reloads the preset")
     args = parser.parse_args()
     with uvicorn_server("app.main:app", workers=args.workers) as url:
