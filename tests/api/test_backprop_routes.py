@@ -3,6 +3,8 @@
 import numpy as np
 import pytest
 
+from app.api.routes.backprop import EngineJSONResponse
+from app.engine import DivergedError
 from tests.api.checks import strict_json
 from tests.bodies import preset_body
 
@@ -132,3 +134,10 @@ def test_trace_is_included_up_to_exactly_max_trace_entries(make_client, limit, i
     assert (result["trace"] is not None) == included
     if included:
         assert len(result["trace"]) == limit
+
+
+@pytest.mark.parametrize("value", [float("inf"), float("-inf"), float("nan")])
+def test_an_answer_holding_a_non_finite_number_is_refused_as_diverged_not_encoded(value):
+    with pytest.raises(DivergedError, match="diverged"):
+        EngineJSONResponse({"outputs": [[1.0, value]]})
+    assert EngineJSONResponse({"rule": "NaN and Infinity in a string are fine"}).status_code == 200

@@ -1,13 +1,19 @@
 """The four steps of backpropagation, one endpoint each, and the whole step at once."""
 
+import re
+
 import pydantic_core
 from fastapi import APIRouter
 from fastapi.responses import JSONResponse
 
+from ...engine import DivergedError
 from .. import service
 from ..limits import SettingsDep, check_network, check_rows, run_engine
 from ..schemas_in import BackwardRequest, ForwardRequest, StepRequest, UpdateRequest
 from ..schemas_out import ERROR_RESPONSES, BackwardResponse, ForwardResponse, StepResponse, UpdateResponse
+
+# JSON's non-standard constants as bare values (after ':', '[' or ','), not inside a string.
+NON_FINITE = re.compile(rb"[:\[,](?:-?Infinity|NaN)[,\]}]")
 
 router = APIRouter(prefix="/api", tags=["backprop"], responses=ERROR_RESPONSES)
 
@@ -16,13 +22,14 @@ class EngineJSONResponse(JSONResponse):
     """JSON encoded by pydantic-core (Rust): the same values as ``json.dumps``, 5–7× faster on a trace.
 
     Only the spelling of some floats differs (``0.00001`` for ``1e-05``). The engine never returns
-    NaN or infinity; if one slipped through, ``json.dumps`` refuses it exactly as before.
+    NaN or infinity; should one slip through, the answer is a 422 "diverged", never invalid JSON
+    and never a 500.
     """
 
     def render(self, content):
-        body = pydantic_core.to_json(content)
-        if b"NaN" in body or b"Infinity" in body:
-            return super().render(content)
+        body = pydantic_core.to_json(content, inf_nan_mode="constants")
+        if NON_FINITE.search(body):
+            raise DivergedError("a number in the answer overflowed")
         return body
 
 
