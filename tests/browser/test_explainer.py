@@ -7,19 +7,12 @@ import httpx
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.page_format import fmt
+
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[2]
 STEP_FIELDS = ("network", "inputs", "targets", "loss", "optimizer")
-
-
-def fmt(x, tex=False):
-    """The page's format.js: 0.75136507 → "0.7514"; tiny numbers 4.386e-4 (in equations 4.386⋅10-4)."""
-    if x != 0 and (abs(x) < 5e-4 or abs(x) >= 1e5):
-        mantissa, exponent = f"{x:.3e}".split("e")
-        return f"{mantissa}⋅10{int(exponent)}" if tex else f"{mantissa}e{int(exponent):+d}"
-    text = f"{x:.4f}"
-    return text[1:] if re.fullmatch(r"-0\.0+", text) else text
 
 
 def api_step(server_url, preset=None, **changes):

@@ -9,19 +9,12 @@ import httpx
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.page_format import fmt
+
 pytestmark = pytest.mark.browser
 
 XOR = {"name": "xor", "samples": 200, "noise": 0.0, "seed": 0, "test_fraction": 0.2}
 SLOW = 30_000  # ms: the machine may be shared and loaded
-
-
-def fmt(x, tex=False):
-    """The page's format.js (see test_explainer.py)."""
-    if x != 0 and (abs(x) < 5e-4 or abs(x) >= 1e5):
-        mantissa, exponent = f"{x:.3e}".split("e")
-        return f"{mantissa}⋅10{int(exponent)}" if tex else f"{mantissa}e{int(exponent):+d}"
-    text = f"{x:.4f}"
-    return text[1:] if re.fullmatch(r"-0\.0+", text) else text
 
 
 def open_lab(page):
