@@ -19,8 +19,8 @@ echo
 echo "== (c) /api/step vs no-op"
 python benchmarks/api_throughput.py
 echo
-echo "== (d) classroom load, nobody pausing"
+echo "== (d) classroom load, each student pausing 250 ms between requests (the default)"
 python benchmarks/classroom_load.py "$@"
 echo
-echo "== (d) classroom load, each student pausing 250 ms between requests"
-python benchmarks/classroom_load.py --think-ms 250 "$@"
+echo "== (d) classroom load, nobody pausing (closed-loop stress test)"
+python benchmarks/classroom_load.py --think-ms 0 "$@"
