@@ -4,6 +4,6 @@ router = APIRouter(tags=["health"])
 
 
 @router.get("/healthz")
-def read_health():
-    """Liveness: answers while the server can serve requests."""
+async def read_health():
+    """Liveness: answers while the server can serve requests (async: no thread-pool hop)."""
     return {"status": "ok"}
