@@ -18,7 +18,7 @@ import httpx
 from playwright.sync_api import sync_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from tests.browser.conftest import CHROMIUM_ARGS, chromium_path
+from tests.browser.conftest import launch_options
 from tests.browser.conftest import server_url as _server_fixture
 
 RECORD_FRAMES = """
@@ -91,10 +91,7 @@ def main():
     url = next(server)
     try:
         with sync_playwright() as p:
-            options = {"args": CHROMIUM_ARGS}
-            if path := chromium_path():
-                options["executable_path"] = path
-            browser = p.chromium.launch(**options)
+            browser = p.chromium.launch(**launch_options())
             page = browser.new_page(viewport={"width": 1280, "height": 900})
             sizes = first_load_bytes(page, url)
             page.close()  # a fresh page: a hash-only navigation would not reload the app

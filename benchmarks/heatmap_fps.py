@@ -22,7 +22,7 @@ from playwright.sync_api import sync_playwright
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from harness import machine_note, print_table, uvicorn_server
 
-from tests.browser.conftest import CHROMIUM_ARGS, chromium_path
+from tests.browser.conftest import launch_options
 
 TARGET = 20
 SAMPLE_MS = 250
@@ -66,10 +66,7 @@ def rates(samples):
 
 def measure(url, seconds, epochs, batch_size, warmup):
     with sync_playwright() as playwright:
-        options = {"args": CHROMIUM_ARGS}
-        if path := chromium_path():
-            options["executable_path"] = path
-        browser = playwright.chromium.launch(**options)
+        browser = playwright.chromium.launch(**launch_options())
         page = browser.new_page(viewport={"width": 1280, "height": 900})
         page.goto(url + "/")
         page.wait_for_selector("body[data-ready=true]", timeout=60_000)

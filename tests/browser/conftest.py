@@ -41,12 +41,17 @@ def chromium_path():
     return None
 
 
+def launch_options():
+    """Playwright's launch options for that Chromium, with the flags that keep it off the network."""
+    options = {"args": CHROMIUM_ARGS}
+    if path := chromium_path():
+        options["executable_path"] = path
+    return options
+
+
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
-    args = {**browser_type_launch_args, "args": CHROMIUM_ARGS}
-    if path := chromium_path():
-        args["executable_path"] = path
-    return args
+    return {**browser_type_launch_args, **launch_options()}
 
 
 @pytest.fixture(scope="session")
