@@ -4,6 +4,7 @@
 Shapes: N samples per batch, n_l neurons in layer l, K outputs.
 """
 
+import math
 from dataclasses import dataclass
 
 import numpy as np
@@ -38,13 +39,21 @@ class Gradients:
     """δ⁽ˡ⁾ = ∂ℓₙ/∂z⁽ˡ⁾ per layer, each N × n_l: one row per sample, not averaged."""
     grad_a: list
     """∂ℓₙ/∂a⁽ˡ⁾ per layer, each N × n_l: what flows back into each layer's outputs."""
-    grad_w: list
-    """∂L/∂W⁽ˡ⁾ = (1/N)·δ⁽ˡ⁾ᵀa⁽ˡ⁻¹⁾ per layer, same shape as W."""
-    grad_b: list
-    """∂L/∂b⁽ˡ⁾ = (1/N)·Σₙ δₙ⁽ˡ⁾ per layer, same shape as b."""
+    per_parameter: list
+    """[∂L/∂W₁, ∂L/∂b₁, ∂L/∂W₂, …], in the order of ``Network.parameters()``."""
+
+    @property
+    def grad_w(self):
+        """∂L/∂W⁽ˡ⁾ = (1/N)·δ⁽ˡ⁾ᵀa⁽ˡ⁻¹⁾ per layer, same shape as W."""
+        return self.per_parameter[0::2]
+
+    @property
+    def grad_b(self):
+        """∂L/∂b⁽ˡ⁾ = (1/N)·Σₙ δₙ⁽ˡ⁾ per layer, same shape as b."""
+        return self.per_parameter[1::2]
 
     def flat(self):
-        return [g for pair in zip(self.grad_w, self.grad_b, strict=True) for g in pair]
+        return self.per_parameter
 
 
 def check_batch(network, inputs, targets=None, loss=None):
@@ -77,78 +86,132 @@ def all_finite(arrays):
     return bool(np.isfinite(np.concatenate(arrays, axis=None)).all())
 
 
+QUIET = {"over": "ignore", "invalid": "ignore"}
+"""``np.errstate`` for the math: an overflow is caught by the checks after it, not by warnings."""
+
+
+def propagate(params, activations, x):
+    """Step 1 unchecked (call it inside ``np.errstate(**QUIET)``): z = W·a_prev + b, then a = f(z),
+    layer by layer, for ``params = [W₁, b₁, W₂, b₂, …]`` and the activations' names."""
+    zs, outputs, a = [], [], x
+    for weights, biases, name in zip(params[0::2], params[1::2], activations, strict=True):
+        z = a @ weights.T + biases
+        a = ACTIVATIONS[name][0](z)
+        zs.append(z)
+        outputs.append(a)
+    return ForwardPass(x, zs, outputs)
+
+
+def activation_names(network):
+    return [layer.activation for layer in network.layers]
+
+
 def forward(network, x):
     """Step 1: z = W·a_prev + b, then a = f(z), layer by layer."""
-    zs, activations, a = [], [], x
-    with np.errstate(over="ignore", invalid="ignore"):
-        for layer in network.layers:
-            z = a @ layer.weights.T + layer.biases
-            a = ACTIVATIONS[layer.activation][0](z)
-            zs.append(z)
-            activations.append(a)
+    with np.errstate(**QUIET):
+        fp = propagate(network.parameters(), activation_names(network), x)
     # Every layer's z, not only the last: a saturating σ or tanh can hide an infinite z from the
     # layers after it. Finite z give finite a for every activation here.
-    if not all_finite(zs):
-        raise DivergedError("the forward pass overflowed; the weights or inputs are too large")
-    return ForwardPass(x, zs, activations)
+    if not all_finite(fp.zs):
+        raise DivergedError(FORWARD_OVERFLOW)
+    return fp
 
 
-def per_sample_loss(fp, t, loss):
-    """ℓₙ for each sample, shape (N,)."""
+FORWARD_OVERFLOW = "the forward pass overflowed; the weights or inputs are too large"
+
+
+def loss_terms(fp, t, loss):
+    """ℓₙₖ for each sample n and output k, N × K: the loss before it is summed."""
     if loss in FUSED:
         return FUSED[loss][1](fp.zs[-1], t)
     return LOSSES[loss][0](fp.outputs, t)
 
 
+def per_sample_loss(fp, t, loss):
+    """ℓₙ = Σₖ ℓₙₖ for each sample, shape (N,)."""
+    return loss_terms(fp, t, loss).sum(axis=1)
+
+
+def mean_loss(fp, t, loss):
+    """Step 2 unchecked: L = (1/N) Σₙ Σₖ ℓₙₖ, one sum over the whole batch."""
+    return float(loss_terms(fp, t, loss).sum()) / fp.inputs.shape[0]
+
+
 def compute_loss(fp, t, loss):
     """Step 2: L = (1/N) Σₙ ℓₙ."""
-    with np.errstate(over="ignore", invalid="ignore"):
-        per_sample = per_sample_loss(fp, t, loss)
-        value = float(per_sample.sum() / per_sample.shape[0])  # the mean, without np.mean's overhead
-    if not np.isfinite(value):
-        raise DivergedError(f"the {loss} loss overflowed")
+    with np.errstate(**QUIET):
+        value = mean_loss(fp, t, loss)
+    if not math.isfinite(value):
+        raise DivergedError(loss_overflow(loss))
     return value
+
+
+def loss_overflow(loss):
+    return f"the {loss} loss overflowed"
+
+
+def chain_rule(params, activations, fp, t, loss):
+    """Step 3 unchecked: from the output back, δ = (Wᵀδ_next) ⊙ f′(z), then ∂L/∂W and ∂L/∂b."""
+    n, last = fp.inputs.shape[0], len(activations) - 1
+    deltas, grad_as, per_parameter = [None] * (last + 1), [None] * (last + 1), [None] * (2 * last + 2)
+    a_prev = [fp.inputs, *fp.activations[:-1]]
+    grad_a = LOSSES[loss][1](fp.outputs, t)
+    for index in range(last, -1, -1):
+        if index == last and loss in FUSED:
+            delta = fp.outputs - t  # ∂ℓ/∂y · ∂y/∂z simplifies to y − t
+        else:
+            delta = ACTIVATIONS[activations[index]][1](fp.zs[index], fp.activations[index], grad_a)
+        deltas[index], grad_as[index] = delta, grad_a
+        per_parameter[2 * index] = (delta.T @ a_prev[index]) / n
+        per_parameter[2 * index + 1] = delta.sum(axis=0) / n
+        if index:  # the inputs x need no gradient
+            grad_a = delta @ params[2 * index]
+    return Gradients(deltas, grad_as, per_parameter)
 
 
 def backward(network, fp, t, loss):
     """Step 3: the chain rule from the output back, δ = (Wᵀδ_next) ⊙ f′(z)."""
-    n = fp.inputs.shape[0]
-    layers = network.layers
-    deltas, grad_as = [None] * len(layers), [None] * len(layers)
-    with np.errstate(over="ignore", invalid="ignore"):
-        grad_a = LOSSES[loss][1](fp.outputs, t)
-        for index in range(len(layers) - 1, -1, -1):
-            layer = layers[index]
-            if index == len(layers) - 1 and loss in FUSED:
-                delta = fp.outputs - t  # ∂ℓ/∂y · ∂y/∂z simplifies to y − t
-            else:
-                delta = ACTIVATIONS[layer.activation][1](fp.zs[index], fp.activations[index], grad_a)
-            deltas[index], grad_as[index] = delta, grad_a
-            if index:  # the inputs x need no gradient
-                grad_a = delta @ layer.weights
-        grad_w = [(deltas[i].T @ fp.layer_input(i)) / n for i in range(len(layers))]
-        grad_b = [d.sum(axis=0) / n for d in deltas]
-    if not all_finite(grad_w + grad_b):
-        raise DivergedError("the gradients overflowed")
-    return Gradients(deltas, grad_as, grad_w, grad_b)
+    with np.errstate(**QUIET):
+        grads = chain_rule(network.parameters(), activation_names(network), fp, t, loss)
+    if not all_finite(grads.per_parameter):
+        raise DivergedError(GRADIENT_OVERFLOW)
+    return grads
 
 
-def update(network, flat_grads, optimizer, state=None):
-    """Step 4: every weight moves against its gradient at once (simultaneous update)."""
+GRADIENT_OVERFLOW = "the gradients overflowed"
+
+
+def prepare_optimizer(optimizer, params, state=None):
+    """(apply, hyper-parameters with their defaults, checked state) for ``optimizer = {name, …}``."""
     name = optimizer["name"]
     if name not in OPTIMIZERS:
         raise NetworkError(("optimizer", "name"), f"unknown optimizer {name!r}; choose one of {', '.join(OPTIMIZERS)}")
     defaults, apply = OPTIMIZERS[name]
     hyper = {**defaults, **{k: v for k, v in optimizer.items() if k != "name" and v is not None}}
-    params = network.parameters()
-    state = check_state(state, name, params)
-    with np.errstate(over="ignore", invalid="ignore"):
-        new_params, new_state = apply(params, flat_grads, state, hyper)
-    if not all_finite(new_params):
+    return apply, hyper, check_state(state, name, params)
+
+
+def check_update(params, state, name):
+    """A ``DivergedError`` if the updated parameters or the optimizer's state overflowed."""
+    if not all_finite(params):
         raise DivergedError("the update overflowed; lower the learning rate")
-    slots = [a for slot, arrays in new_state.items() if slot != "step" for a in arrays]
+    slots = state_slots(state)
     if slots and not all_finite(slots):
         raise DivergedError(f"the {name} state overflowed; the gradients are too large")
+
+
+def state_slots(state):
+    """Every array the optimizer keeps (velocities, moments), flat."""
+    return [a for slot, arrays in state.items() if slot != "step" for a in arrays]
+
+
+def update(network, flat_grads, optimizer, state=None):
+    """Step 4: every weight moves against its gradient at once (simultaneous update)."""
+    params = network.parameters()
+    apply, hyper, state = prepare_optimizer(optimizer, params, state)
+    with np.errstate(**QUIET):
+        new_params, new_state = apply(params, flat_grads, state, hyper)
+    check_update(new_params, new_state, optimizer["name"])
     return network.with_parameters(new_params), new_state
 
 
@@ -209,10 +272,36 @@ class Step:
     optimizer_state: dict
 
 
+def descend(params, activations, x, t, loss, apply, hyper, state):
+    """The four steps unchecked, for a training loop (inside ``np.errstate(**QUIET)``; the caller
+    checks): ``(forward pass, L, gradients, [W₁, b₁, …] after the update, optimizer state after)``."""
+    fp = propagate(params, activations, x)
+    value = mean_loss(fp, t, loss)
+    grads = chain_rule(params, activations, fp, t, loss)
+    new_params, new_state = apply(params, grads.per_parameter, state, hyper)
+    return fp, value, grads, new_params, new_state
+
+
 def train_step(network, x, t, loss, optimizer, state=None):
-    """forward → loss → backward → update, on one batch."""
-    fp = forward(network, x)
-    value = compute_loss(fp, t, loss)
-    grads = backward(network, fp, t, loss)
-    new_network, new_state = update(network, grads.flat(), optimizer, state)
-    return Step(fp, value, grads, new_network, new_state)
+    """forward → loss → backward → update, on one batch, with one finiteness check at the end."""
+    params = network.parameters()
+    apply, hyper, state = prepare_optimizer(optimizer, params, state)
+    with np.errstate(**QUIET):
+        fp, value, grads, new_params, new_state = descend(
+            params, activation_names(network), x, t, loss, apply, hyper, state
+        )
+    everything = fp.zs + grads.per_parameter + new_params + state_slots(new_state)
+    if not (math.isfinite(value) and all_finite(everything)):
+        _name_the_overflow(fp, value, grads, new_params, new_state, loss, optimizer["name"])
+    return Step(fp, value, grads, network.with_parameters(new_params), new_state)
+
+
+def _name_the_overflow(fp, value, grads, params, state, loss, name):
+    """Raise the ``DivergedError`` of the first of the four steps that overflowed."""
+    if not all_finite(fp.zs):
+        raise DivergedError(FORWARD_OVERFLOW)
+    if not math.isfinite(value):
+        raise DivergedError(loss_overflow(loss))
+    if not all_finite(grads.per_parameter):
+        raise DivergedError(GRADIENT_OVERFLOW)
+    check_update(params, state, name)

@@ -4,13 +4,14 @@ A loss is summed over one sample's outputs and averaged over the batch:
 L = (1/N) Σₙ ℓ(yₙ, tₙ). ``mse`` is ℓ = ½·Σₖ (yₖ − tₖ)², the ½ cancelling the square's 2 — it
 is *not* PyTorch's ``MSELoss`` (which averages over outputs too and has no ½).
 
-Every entry maps a name to ``(per_sample, grad)``:
+Every entry maps a name to ``(terms, grad)``:
 
-- ``per_sample(y, t) -> ℓ`` of shape (N,), one loss per sample;
+- ``terms(y, t) -> ℓₙₖ`` of shape N × K, one term per sample and output: ℓₙ = Σₖ ℓₙₖ and
+  L = (1/N) Σₙ Σₖ ℓₙₖ (the mean of a batch is then a single sum);
 - ``grad(y, t) -> ∂ℓ/∂y`` of shape N × K, per sample (not yet divided by N).
 
 ``FUSED`` holds the output activations whose δ = ∂ℓ/∂z collapses to ``y − t`` for a loss, with
-a per-sample loss computed from z directly (log-sum-exp), which stays finite where y rounds to
+the loss's terms computed from z directly (log-sum-exp), which stays finite where y rounds to
 0 or 1.
 """
 
@@ -21,7 +22,7 @@ EPS = 1e-12
 
 
 def mse(y, t):
-    return 0.5 * ((y - t) ** 2).sum(axis=1)
+    return 0.5 * (y - t) ** 2
 
 
 def mse_grad(y, t):
@@ -30,7 +31,7 @@ def mse_grad(y, t):
 
 def binary_cross_entropy(y, t):
     y = np.clip(y, EPS, 1.0 - EPS)
-    return -(t * np.log(y) + (1.0 - t) * np.log(1.0 - y)).sum(axis=1)
+    return -(t * np.log(y) + (1.0 - t) * np.log(1.0 - y))
 
 
 def binary_cross_entropy_grad(y, t):
@@ -39,7 +40,7 @@ def binary_cross_entropy_grad(y, t):
 
 
 def cross_entropy(y, t):
-    return -(t * np.log(np.clip(y, EPS, 1.0))).sum(axis=1)
+    return -t * np.log(np.clip(y, EPS, 1.0))
 
 
 def cross_entropy_grad(y, t):
@@ -48,13 +49,13 @@ def cross_entropy_grad(y, t):
 
 def bce_from_z(z, t):
     # −[t·log σ(z) + (1−t)·log(1−σ(z))] = max(z, 0) − t·z + log(1 + e^(−|z|))
-    return (np.maximum(z, 0.0) - t * z + np.log1p(np.exp(-np.abs(z)))).sum(axis=1)
+    return np.maximum(z, 0.0) - t * z + np.log1p(np.exp(-np.abs(z)))
 
 
 def cross_entropy_from_z(z, t):
     shifted = z - z.max(axis=1, keepdims=True)
     log_softmax = shifted - np.log(np.exp(shifted).sum(axis=1, keepdims=True))
-    return -(t * log_softmax).sum(axis=1)
+    return -t * log_softmax
 
 
 LOSSES = {
@@ -63,7 +64,7 @@ LOSSES = {
     "cross_entropy": (cross_entropy, cross_entropy_grad),
 }
 
-# loss name -> (the output activation it needs, per-sample loss from z).
+# loss name -> (the output activation it needs, the loss's terms ℓₙₖ from z).
 FUSED = {
     "binary_cross_entropy": ("sigmoid", bce_from_z),
     "cross_entropy": ("softmax", cross_entropy_from_z),

@@ -1,15 +1,29 @@
 """Many steps at once: mini-batch training for a number of epochs, its loss and accuracy history,
 and the model's predictions over a grid of inputs (the heatmap, or the fitted curve).
 
-Each mini-batch goes through the same four steps as a single step —
-``forward → compute_loss → backward → update`` from ``backprop`` — nothing is re-derived here.
+Each mini-batch goes through the same four steps as a single step — ``descend`` from ``backprop``:
+forward → loss → backward → update — nothing is re-derived here. A single step checks every
+number it made; a training loop checks each step's loss and, once at the end, the weights and the
+optimizer's state (a non-finite weight or moment stays non-finite, so none is missed).
 """
 
+import math
 from dataclasses import dataclass, field
 
 import numpy as np
 
-from .backprop import backward, check_state, compute_loss, forward, update
+from .backprop import (
+    QUIET,
+    activation_names,
+    check_update,
+    compute_loss,
+    descend,
+    forward,
+    loss_overflow,
+    mean_loss,
+    prepare_optimizer,
+    propagate,
+)
 from .datasets import is_classification
 from .network import DivergedError, NetworkError
 
@@ -42,11 +56,14 @@ class History:
     """Per epoch, for class labels: the fraction of test samples classified right at the end of the epoch."""
 
 
-def correct_count(y, t):
-    """How many rows the outputs classify right: y ≥ 0.5 for one 0/1 column, else argmax y = argmax t."""
-    if t.shape[1] == 1:
-        return np.count_nonzero((y >= 0.5) == (t >= 0.5))
-    return int((y.argmax(axis=1) == t.argmax(axis=1)).sum())
+def class_labels(t):
+    """The class of each row: t ≥ 0.5 for one 0/1 column, else argmax t."""
+    return t[:, 0] >= 0.5 if t.shape[1] == 1 else t.argmax(axis=1)
+
+
+def correct_count(y, labels):
+    """How many rows the outputs ``y`` classify as ``labels`` (from ``class_labels``) say."""
+    return np.count_nonzero(class_labels(y) == labels)
 
 
 def evaluate(network, x, t, loss, classification):
@@ -55,32 +72,76 @@ def evaluate(network, x, t, loss, classification):
         return None, None
     fp = forward(network, x)
     value = compute_loss(fp, t, loss)
-    return value, (correct_count(fp.outputs, t) / len(x) if classification else None)
+    return value, (correct_count(fp.outputs, class_labels(t)) / len(x) if classification else None)
 
 
-def batches(data, batch_size, rng):
-    """(x, t) of each mini-batch for one epoch: a fresh shuffle, or the whole set at once (full batch)."""
-    n = len(data.x)
-    if batch_size >= n:
-        return [(data.x, data.t)]
-    order = rng.permutation(n)
-    return [
-        (data.x[rows], data.t[rows])
-        for rows in (order[start : start + batch_size] for start in range(0, n, batch_size))
-    ]
+@dataclass
+class Batch:
+    x: np.ndarray
+    t: np.ndarray
+    labels: np.ndarray | None
+    """``class_labels(t)`` for class labels, worked out once, else None."""
 
 
-def run_epoch(network, data, loss, optimizer, state, batch_size, rng, classification):
-    """One pass over the training set; returns (network, state, mean batch loss, correct count)."""
-    total, correct = 0.0, 0
-    for x, t in batches(data, batch_size, rng):
-        fp = forward(network, x)
-        total += compute_loss(fp, t, loss) * len(x)
-        if classification:
-            correct += correct_count(fp.outputs, t)
-        grads = backward(network, fp, t, loss)
-        network, state = update(network, grads.flat(), optimizer, state)  # update takes its own state back
-    return network, state, total / len(data.x), correct
+def batch(x, t, classification):
+    return Batch(x, t, class_labels(t) if classification else None)
+
+
+class Epochs:
+    """The mini-batches of each epoch: a fresh shuffle each time, or the whole set (full batch) once."""
+
+    def __init__(self, data, batch_size, seed, classification):
+        self.data, self.batch_size, self.classification = data, batch_size, classification
+        self.whole = [batch(data.x, data.t, classification)] if batch_size >= len(data.x) else None
+        self.rng = None if self.whole else np.random.default_rng(seed)
+
+    def batches(self):
+        if self.whole is not None:
+            return self.whole
+        n, size, data = len(self.data.x), self.batch_size, self.data
+        order = self.rng.permutation(n)
+        rows = (order[start : start + size] for start in range(0, n, size))
+        return [batch(data.x[r], data.t[r], self.classification) for r in rows]
+
+
+class Descent:
+    """A training run's weights, optimizer and loss: ``run_epoch`` repeats the four steps unchecked
+    (each step's loss is checked; the weights and the optimizer's state once, by ``check``)."""
+
+    def __init__(self, network, loss, optimizer, state):
+        self.start, self.loss, self.name = network, loss, optimizer["name"]
+        self.params, self.activations = network.parameters(), activation_names(network)
+        self.apply, self.hyper, self.state = prepare_optimizer(optimizer, self.params, state)
+
+    def run_epoch(self, epochs):
+        """One pass over the training set; returns (mean batch loss, correct count)."""
+        total, correct, params, state = 0.0, 0, self.params, self.state
+        for b in epochs.batches():
+            fp, value, _, params, state = descend(
+                params, self.activations, b.x, b.t, self.loss, self.apply, self.hyper, state
+            )
+            if not math.isfinite(value):
+                raise DivergedError(loss_overflow(self.loss))
+            total += value * len(b.x)
+            if b.labels is not None:
+                correct += correct_count(fp.outputs, b.labels)
+        self.params, self.state = params, state
+        return total / len(epochs.data.x), correct
+
+    def measure(self, test):
+        """(L, correct count or None) on the held-out batch with the current weights."""
+        fp = propagate(self.params, self.activations, test.x)
+        value = mean_loss(fp, test.t, self.loss)
+        if not math.isfinite(value):
+            raise DivergedError(loss_overflow(self.loss))
+        return value, (correct_count(fp.outputs, test.labels) if test.labels is not None else None)
+
+    def check(self):
+        check_update(self.params, self.state, self.name)
+
+    @property
+    def network(self):
+        return self.start.with_parameters(self.params)
 
 
 @dataclass
@@ -96,29 +157,31 @@ def train(network, data, loss, optimizer, state, epochs, batch_size, seed):
     """Run ``epochs`` epochs of mini-batch training; the shuffles come from ``default_rng([seed, step])``,
     so a request is reproducible and chunked requests continue with fresh, still reproducible shuffles.
     """
-    state = check_state(state, optimizer["name"], network.parameters())
-    rng = np.random.default_rng([seed, state["step"]])
+    descent = Descent(network, loss, optimizer, state)
     classification = data.classification
+    plan = Epochs(data, batch_size, [seed, descent.state["step"]], classification)
+    test = batch(data.x_test, data.t_test, classification) if len(data.x_test) else None
     history = History(train_accuracy=[] if classification else None)
-    if classification and len(data.x_test):
+    if classification and test is not None:
         history.test_accuracy = []
-    for epoch in range(epochs):
-        try:
-            network, state, train_loss, correct = run_epoch(
-                network, data, loss, optimizer, state, batch_size, rng, classification
-            )
-            test_loss, test_accuracy = evaluate(network, data.x_test, data.t_test, loss, classification)
-        except DivergedError as error:
-            reason = str(error).removeprefix("diverged: ")
-            raise DivergedError(f"{reason} (in epoch {epoch + 1} of this request)") from None
-        history.train_loss.append(train_loss)
-        if test_loss is not None:
-            history.test_loss.append(test_loss)
-        if classification:
-            history.train_accuracy.append(correct / len(data.x))
-            if test_accuracy is not None:
-                history.test_accuracy.append(test_accuracy)
-    return Training(network, state, history, epochs)
+    try:
+        with np.errstate(**QUIET):
+            for _ in range(epochs):
+                train_loss, correct = descent.run_epoch(plan)
+                history.train_loss.append(train_loss)
+                if classification:
+                    history.train_accuracy.append(correct / len(data.x))
+                if test is not None:
+                    test_loss, test_correct = descent.measure(test)
+                    history.test_loss.append(test_loss)
+                    if classification:
+                        history.test_accuracy.append(test_correct / len(test.x))
+        descent.check()
+    except DivergedError as error:
+        reason = str(error).removeprefix("diverged: ")
+        epoch = min(len(history.train_loss) + 1, epochs)
+        raise DivergedError(f"{reason} (by epoch {epoch} of this request)") from None
+    return Training(descent.network, descent.state, history, epochs)
 
 
 # ---- how much work a request asks for ----

@@ -8,11 +8,20 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from app.engine import DivergedError, NetworkError, train_step
+from app.engine import DivergedError, Network, NetworkError, train_step
 from app.engine.backprop import state_to_lists
 from app.engine.datasets import make_dataset
 from app.engine.initialize import random_network
-from app.engine.training import UPDATE_WORK, Data, correct_count, epoch_work, evaluate, predict_grid, train
+from app.engine.training import (
+    UPDATE_WORK,
+    Data,
+    class_labels,
+    correct_count,
+    epoch_work,
+    evaluate,
+    predict_grid,
+    train,
+)
 
 OPTIMIZERS = [
     {"name": "sgd", "learning_rate": 1.0},
@@ -49,12 +58,13 @@ def test_training_is_reproducible_with_the_same_seed():
     assert first.history.train_loss != other.history.train_loss  # a different shuffle
 
 
-def test_full_batch_training_takes_the_same_steps_as_train_step():
+@pytest.mark.parametrize("optimizer", OPTIMIZERS, ids=lambda o: o["name"])
+def test_full_batch_training_takes_the_same_steps_as_train_step(optimizer):
     data = _xor_data()
-    done = train(_network(), data, "mse", OPTIMIZERS[1], None, 3, len(data.x), seed=0)
+    done = train(_network(), data, "mse", optimizer, None, 3, len(data.x), seed=0)
     network, state, losses = _network(), None, []
     for _ in range(3):
-        step = train_step(network, data.x, data.t, "mse", OPTIMIZERS[1], state)
+        step = train_step(network, data.x, data.t, "mse", optimizer, state)
         network, state = step.network, state_to_lists(step.optimizer_state)
         losses.append(step.loss)
     assert done.history.train_loss == pytest.approx(losses, rel=1e-12)
@@ -83,9 +93,9 @@ def test_accuracy_history_is_kept_for_class_labels_and_absent_for_regression():
 
 
 def test_correct_count_thresholds_one_output_and_takes_argmax_of_several():
-    assert correct_count(np.array([[0.7], [0.2], [0.5]]), np.array([[1.0], [1.0], [1.0]])) == 2
+    assert correct_count(np.array([[0.7], [0.2], [0.5]]), class_labels(np.array([[1.0], [1.0], [1.0]]))) == 2
     y = np.array([[0.1, 0.9], [0.8, 0.2]])
-    assert correct_count(y, np.array([[0.0, 1.0], [0.0, 1.0]])) == 1
+    assert correct_count(y, class_labels(np.array([[0.0, 1.0], [0.0, 1.0]]))) == 1
 
 
 def test_divergence_raises_naming_the_epoch():
@@ -95,6 +105,15 @@ def test_divergence_raises_naming_the_epoch():
         train(
             network, Data(x * 1e3, t * 1e3, x[:0], t[:0]), "mse", {"name": "sgd", "learning_rate": 1e5}, None, 50, 20, 0
         )
+
+
+def test_weights_that_overflow_behind_a_saturated_output_are_caught_at_the_end():
+    # w → −∞ after one step; then z = −∞, σ(z) = 0 exactly, δ = 0: every later loss is finite and
+    # the weight stays infinite. Only the end-of-request check of the weights can see it.
+    network = Network.from_lists([{"weights": [[0.0]], "biases": [0.0], "activation": "sigmoid"}])
+    x, t = np.array([[1e10]]), np.array([[0.0]])
+    with pytest.raises(DivergedError, match=r"^diverged: the update overflowed.*by epoch 3 of this request"):
+        train(network, Data(x, t, x[:0], t[:0]), "mse", {"name": "sgd", "learning_rate": 1e300}, None, 3, 1, 0)
 
 
 def test_epoch_work_counts_samples_times_parameters_and_a_cost_per_step_and_update():
