@@ -162,8 +162,9 @@ def chain_rule(params, activations, fp, t, loss):
         else:
             delta = ACTIVATIONS[activations[index]][1](fp.zs[index], fp.activations[index], grad_a)
         deltas[index], grad_as[index] = delta, grad_a
-        per_parameter[2 * index] = (delta.T @ a_prev[index]) / n
-        per_parameter[2 * index + 1] = delta.sum(axis=0) / n
+        mean_delta = delta / n  # the 1/N of the batch mean, applied once for W and b
+        per_parameter[2 * index] = mean_delta.T @ a_prev[index]
+        per_parameter[2 * index + 1] = mean_delta.sum(axis=0)
         if index:  # the inputs x need no gradient
             grad_a = delta @ params[2 * index]
     return Gradients(deltas, grad_as, per_parameter)

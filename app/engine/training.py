@@ -57,8 +57,8 @@ class History:
 
 
 def class_labels(t):
-    """The class of each row: t ≥ 0.5 for one 0/1 column, else argmax t."""
-    return t[:, 0] >= 0.5 if t.shape[1] == 1 else t.argmax(axis=1)
+    """The class of each row: t ≥ 0.5 for one 0/1 column (kept as a column, N × 1), else argmax t."""
+    return t >= 0.5 if t.shape[1] == 1 else t.argmax(axis=1)
 
 
 def correct_count(y, labels):
