@@ -3,24 +3,30 @@
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, HTTPException, Query
+from fastapi.responses import JSONResponse
 
 from .. import service_train
-from ..limits import SettingsDep
+from ..limits import SettingsDep, run_engine
 from ..schemas_out import ERROR_RESPONSES
 from ..schemas_train import CsvRequest, CsvRows, DatasetRows, DatasetSummary
 
 router = APIRouter(prefix="/api/datasets", tags=["datasets"], responses=ERROR_RESPONSES)
 
+DATASET_ROW_WORK = 20
+"""Work units (samples × parameters, as ``inline_work`` counts them) charged per dataset row."""
+
 DatasetName = Literal["xor", "circle", "gaussians", "spiral", "sine"]
 
 
+# async where the work is small: the thread-pool hop of a plain def costs more than the work.
 @router.get("", response_model=list[DatasetSummary])
-def list_datasets(settings: SettingsDep):
+async def list_datasets(settings: SettingsDep):
     """Every built-in dataset: its kind, input width and the defaults used when a parameter is left out."""
     return service_train.dataset_summaries(settings)
 
 
 # Declared before /{name} so that a wrong method on /csv answers 405 with Allow: POST.
+# A plain def: up to max_body_bytes of CSV text is parsed in a worker thread, off the event loop.
 @router.post("/csv", response_model=CsvRows)
 def parse_csv(body: CsvRequest, settings: SettingsDep):
     """Your own data as CSV text (x1,…,xn,target per row; a header row allowed) → inputs and targets."""
@@ -34,7 +40,7 @@ def refuse_get_csv():
 
 
 @router.get("/{name}", response_model=DatasetRows)
-def read_dataset(
+async def read_dataset(
     name: DatasetName,
     settings: SettingsDep,
     samples: Annotated[int, Query(ge=1, description="N, rows to draw (at most max_samples).")] = 200,
@@ -46,4 +52,11 @@ def read_dataset(
     if samples > settings.max_samples:
         message = f"is {samples}; the limit max_samples is {settings.max_samples}"
         raise HTTPException(422, [{"loc": ["query", "samples"], "msg": message, "type": "limit_exceeded"}])
-    return service_train.dataset_rows(name, samples, noise, seed, test_fraction)
+    # Drawing the rows costs about as much per sample as a small network's forward pass.
+    work = samples * DATASET_ROW_WORK
+    return await run_engine(settings, work, _rows_answer, name, samples, noise, seed, test_fraction)
+
+
+def _rows_answer(*args):
+    """The rows JSON encoded where they were drawn (a worker thread for many)."""
+    return JSONResponse(service_train.dataset_rows(*args))

@@ -43,20 +43,27 @@ def _too_large(settings, network, samples):
     return None
 
 
-@router.post("/graph", response_model=GraphResponse)
-def read_graph(body: GraphRequest, settings: SettingsDep):
-    """The step as scalar operations: each node's value, gradient and local derivatives, in order."""
-    _check_limits(settings, body)
+def _graph(settings, body):
     network, x, t = _arrays(body)
     sizes = {"parameter_count": network.parameter_count, "sample_count": len(x)}
+    loss = compute_loss(forward(network, x), t, body.loss)  # refuses an overflowing step before the graph
     note = _too_large(settings, network, len(x))
     if note:
         empty = {"root": None, "nodes": [], "edges": [], "forward_order": [], "backward_order": [], "backward": []}
-        loss = compute_loss(forward(network, x), t, body.loss)
         return JSONResponse({**empty, **sizes, "loss": loss, "note": note})
-    loss = compute_loss(forward(network, x), t, body.loss)  # refuses an overflowing step before the graph
-    graph = build_graph(network, x, t, body.loss)
-    return JSONResponse({**graph, **sizes, "loss": loss, "note": None})
+    return JSONResponse({**build_graph(network, x, t, body.loss), **sizes, "loss": loss, "note": None})
+
+
+@router.post("/graph", response_model=GraphResponse)
+async def read_graph(body: GraphRequest, settings: SettingsDep):
+    """The step as scalar operations: each node's value, gradient and local derivatives, in order."""
+    _check_limits(settings, body)
+    work = len(body.inputs) * _parameter_count(body)
+    return await run_engine(settings, work, _graph, settings, body)
+
+
+def _parameter_count(body):
+    return sum(len(layer.weights) * (len(layer.weights[0]) + 1) for layer in body.network.layers)
 
 
 def _gradcheck(body):
@@ -68,7 +75,7 @@ def _gradcheck(body):
 async def check_gradient(body: GradcheckRequest, settings: SettingsDep):
     """Every weight's and bias's backprop gradient beside its central-difference estimate."""
     _check_limits(settings, body)
-    params = sum(len(layer.weights) * (len(layer.weights[0]) + 1) for layer in body.network.layers)
+    params = _parameter_count(body)
     # 2 forward passes per parameter, each samples × parameters plus a pass's fixed cost in Python.
     per_pass = len(body.inputs) * params + settings.train_step_cost
     work = 2 * params * per_pass

@@ -24,12 +24,17 @@ def check_widths(settings, widths):
             )
 
 
+def _random_network(body):
+    """The answer, JSON encoded where the network was made (a worker thread for a large one)."""
+    return JSONResponse({"network": {"layers": random_network(body.widths, body.activations, body.seed).to_lists()}})
+
+
 @router.post("/networks/random", response_model=RandomNetworkResponse)
-def create_random_network(body: RandomNetworkRequest, settings: SettingsDep):
+async def create_random_network(body: RandomNetworkRequest, settings: SettingsDep):
     """A network of the given shape with Glorot-uniform weights from the seed and zero biases."""
     check_widths(settings, body.widths)
-    network = random_network(body.widths, body.activations, body.seed)
-    return {"network": {"layers": network.to_lists()}}
+    parameters = sum((n_in + 1) * n_out for n_in, n_out in zip(body.widths, body.widths[1:], strict=False))
+    return await run_engine(settings, parameters, _random_network, body)
 
 
 @router.post("/train", response_model=TrainResponse)
