@@ -4,13 +4,15 @@
 
 - ``POST /bench/noop``, which ignores its body and answers ``{}``: what the server, the
   middleware and the HTTP round trip cost before any parsing or math;
-- ``POST /bench/validate``, which takes the same body and dependencies as /api/step (the body
-  parsed and validated into a ``StepRequest``, the settings) and answers ``{}``: the cost of the
-  framework's share of a step.
+- ``POST /bench/validate``, which takes the same body and dependencies as /api/step, through the
+  same route class (the body validated into a ``StepRequest`` from its bytes, the settings) and
+  answers ``{}``: the cost of the framework's share of a step.
 """
 
+from fastapi import APIRouter
 from fastapi.responses import JSONResponse
 
+from app.api.json_route import JSONBodyRoute
 from app.api.limits import SettingsDep
 from app.api.schemas_in import StepRequest
 from app.main import create_app
@@ -25,11 +27,14 @@ def create_bench_app():
         """Answer at once, body unread by the endpoint (the middleware has already received it)."""
         return JSONResponse({})
 
-    @bench.post(VALIDATE_PATH, include_in_schema=False)
+    router = APIRouter(route_class=JSONBodyRoute)  # as /api/step's router
+
+    @router.post(VALIDATE_PATH, include_in_schema=False)
     async def validate(body: StepRequest, settings: SettingsDep):
         """Parse and validate a step's body, then answer without stepping."""
         return JSONResponse({})
 
+    bench.include_router(router)
     return bench
 
 

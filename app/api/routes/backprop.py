@@ -8,6 +8,7 @@ from fastapi.responses import JSONResponse
 
 from ...engine import DivergedError
 from .. import service
+from ..json_route import JSONBodyRoute
 from ..limits import SettingsDep, check_network, check_rows, run_engine
 from ..schemas_in import BackwardRequest, ForwardRequest, StepRequest, UpdateRequest
 from ..schemas_out import ERROR_RESPONSES, BackwardResponse, ForwardResponse, StepResponse, UpdateResponse
@@ -15,7 +16,8 @@ from ..schemas_out import ERROR_RESPONSES, BackwardResponse, ForwardResponse, St
 # JSON's non-standard constants as bare values (after ':', '[' or ','), not inside a string.
 NON_FINITE = re.compile(rb"[:\[,](?:-?Infinity|NaN)[,\]}]")
 
-router = APIRouter(prefix="/api", tags=["backprop"], responses=ERROR_RESPONSES)
+# Well-formed bodies are validated straight from their bytes (json_route.py); errors as FastAPI words them.
+router = APIRouter(prefix="/api", tags=["backprop"], responses=ERROR_RESPONSES, route_class=JSONBodyRoute)
 
 
 class EngineJSONResponse(JSONResponse):

@@ -1,0 +1,75 @@
+"""A route class whose JSON body pydantic-core validates straight from the request's bytes.
+
+For an endpoint ``(body: Model, settings: SettingsDep)`` FastAPI's own request path — parse the
+content type, ``json.loads``, validate the dict, solve the settings dependency — cost a small
+/api/step more CPU than its math (~70 µs of a ~120 µs no-op, measured in-process). Here a
+well-formed request takes the short way: one ``Model.model_validate_json(bytes)``, the settings
+from ``app_settings``, the endpoint. Any other request (another content type, a body that fails
+validation, dependency overrides in place) goes through FastAPI's handler unchanged, so every
+error keeps FastAPI's exact status, shape and wording, and the OpenAPI schema is FastAPI's own.
+"""
+
+import inspect
+
+from fastapi.routing import APIRoute
+from pydantic import BaseModel, ValidationError
+from starlette.responses import Response
+
+from .limits import app_settings
+
+
+class JSONBodyRoute(APIRoute):
+    """An ``APIRoute`` with a fast path for ``(body: Model, settings: SettingsDep)`` endpoints.
+
+    Endpoints of any other shape are served by FastAPI's handler alone.
+    """
+
+    def get_route_handler(self):
+        standard = super().get_route_handler()
+        names = _body_and_settings_names(self)
+        if names is None:
+            return standard
+        model, (body_name, settings_name), endpoint = self.body_field.field_info.annotation, names, self.endpoint
+
+        async def handler(request):
+            if request.app.dependency_overrides or not _is_json(request.headers.get("content-type")):
+                return await standard(request)
+            try:
+                body = model.model_validate_json(await request.body())
+            except ValidationError:
+                return await standard(request)  # FastAPI validates again and words the 422
+            response = await endpoint(**{body_name: body, settings_name: await app_settings(request)})
+            if not isinstance(response, Response):
+                raise TypeError(f"{endpoint.__name__} must return a Response on the fast path, not {type(response)}")
+            return response
+
+        return handler
+
+
+def _body_and_settings_names(route):
+    """The endpoint's (body, settings) parameter names when the fast path can serve it, else None."""
+    dependant = route.dependant
+    others = (dependant.path_params, dependant.query_params, dependant.header_params, dependant.cookie_params)
+    special = (
+        dependant.request_param_name,
+        dependant.websocket_param_name,
+        dependant.http_connection_param_name,
+        dependant.response_param_name,
+        dependant.background_tasks_param_name,
+        dependant.security_scopes_param_name,
+    )
+    if any(others) or any(special) or route.dependencies or len(dependant.body_params) != 1:
+        return None
+    if len(dependant.dependencies) != 1 or dependant.dependencies[0].call is not app_settings:
+        return None
+    model = route.body_field.field_info.annotation if route.body_field else None
+    if not (isinstance(model, type) and issubclass(model, BaseModel)):
+        return None
+    if not inspect.iscoroutinefunction(route.endpoint):
+        return None
+    return dependant.body_params[0].name, dependant.dependencies[0].name
+
+
+def _is_json(content_type):
+    """``application/json``, with or without parameters such as ``charset``."""
+    return content_type is not None and content_type.split(";", 1)[0].strip().lower() == "application/json"
