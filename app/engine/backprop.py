@@ -1,6 +1,12 @@
 """One training step as the four steps of backpropagation:
 ``forward → compute_loss → backward → update``.
 
+Each step comes twice: its math, unchecked (``propagate``, ``mean_loss``, ``chain_rule``, the
+optimizer's ``apply``; ``descend`` runs all four), and the checked step the API calls, which
+raises a ``DivergedError`` naming the step that overflowed (``forward``, ``compute_loss``,
+``backward``, ``update``; ``train_step`` runs all four and checks everything once). A training
+loop runs ``descend`` and checks the loss of every step and the weights at the end.
+
 Shapes: N samples per batch, n_l neurons in layer l, K outputs.
 """
 
@@ -89,6 +95,9 @@ def all_finite(arrays):
 QUIET = {"over": "ignore", "invalid": "ignore"}
 """``np.errstate`` for the math: an overflow is caught by the checks after it, not by warnings."""
 
+FORWARD_OVERFLOW = "the forward pass overflowed; the weights or inputs are too large"
+GRADIENT_OVERFLOW = "the gradients overflowed"
+
 
 def propagate(params, activations, x):
     """Step 1 unchecked (call it inside ``np.errstate(**QUIET)``): z = W·a_prev + b, then a = f(z),
@@ -115,9 +124,6 @@ def forward(network, x):
     if not all_finite(fp.zs):
         raise DivergedError(FORWARD_OVERFLOW)
     return fp
-
-
-FORWARD_OVERFLOW = "the forward pass overflowed; the weights or inputs are too large"
 
 
 def loss_terms(fp, t, loss):
@@ -177,9 +183,6 @@ def backward(network, fp, t, loss):
     if not all_finite(grads.per_parameter):
         raise DivergedError(GRADIENT_OVERFLOW)
     return grads
-
-
-GRADIENT_OVERFLOW = "the gradients overflowed"
 
 
 def prepare_optimizer(optimizer, params, state=None):
