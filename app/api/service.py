@@ -18,9 +18,11 @@ from ..engine.backprop import flatten_pairs, pairs, state_to_lists
 
 
 def build_network(network_in):
+    """The engine's network; shapes are checked there, finiteness already by the schema (``Finite``)."""
     return Network.from_lists(
         [{"weights": l.weights, "biases": l.biases, "activation": l.activation} for l in network_in.layers],
         ("network",),
+        finite_checked=True,
     )
 
 

@@ -68,10 +68,12 @@ class Network:
         return Network([Layer(w, b, old.activation) for (w, b), old in zip(pairs, self.layers, strict=True)])
 
     @classmethod
-    def from_lists(cls, layers, prefix=()):
+    def from_lists(cls, layers, prefix=(), finite_checked=False):
         """Build from ``[{"weights": [[…]], "biases": […], "activation": name}, …]``, checking shapes.
 
-        ``prefix`` is prepended to the path of any error (e.g. ``("network",)``).
+        ``prefix`` is prepended to the path of any error (e.g. ``("network",)``). With
+        ``finite_checked`` the caller vouches that every number is finite (the API's request schema
+        refuses NaN and infinity), and the arrays are not scanned again.
         """
         if not layers:
             raise NetworkError(prefix + ("layers",), "the network needs at least one layer")
@@ -84,8 +86,8 @@ class Network:
                     path + ("activation",),
                     f"unknown activation {activation!r}; choose one of {', '.join(ACTIVATIONS)}",
                 )
-            weights = matrix(spec["weights"], path + ("weights",))
-            biases = vector(spec["biases"], path + ("biases",))
+            weights = matrix(spec["weights"], path + ("weights",), check_finite=not finite_checked)
+            biases = vector(spec["biases"], path + ("biases",), check_finite=not finite_checked)
             if biases.shape[0] != weights.shape[0]:
                 raise NetworkError(
                     path + ("biases",),
@@ -109,7 +111,7 @@ class Network:
         ]
 
 
-def matrix(rows, path, width=None, what="row"):
+def matrix(rows, path, width=None, what="row", check_finite=True):
     """A rectangular float64 array from a list of rows, or a ``NetworkError`` naming the ragged row."""
     if len(rows) == 0:
         raise NetworkError(path, "must have at least one row")
@@ -122,13 +124,15 @@ def matrix(rows, path, width=None, what="row"):
             )
     if expected == 0:
         raise NetworkError(path + (0,), "rows must not be empty")
-    return finite(np.array(rows, dtype=np.float64), path)
+    array = np.array(rows, dtype=np.float64)
+    return finite(array, path) if check_finite else array
 
 
-def vector(values, path):
+def vector(values, path, check_finite=True):
     if len(values) == 0:
         raise NetworkError(path, "must not be empty")
-    return finite(np.array(values, dtype=np.float64), path)
+    array = np.array(values, dtype=np.float64)
+    return finite(array, path) if check_finite else array
 
 
 def finite(array, path):
