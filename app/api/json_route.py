@@ -11,6 +11,7 @@ error keeps FastAPI's exact status, shape and wording, and the OpenAPI schema is
 
 import inspect
 
+from fastapi import routing as fastapi_routing
 from fastapi.routing import APIRoute
 from pydantic import BaseModel, ValidationError
 from starlette.responses import Response
@@ -26,10 +27,12 @@ class JSONBodyRoute(APIRoute):
 
     def get_route_handler(self):
         standard = super().get_route_handler()
-        names = _body_and_settings_names(self)
+        route = _effective(self)
+        names = _body_and_settings_names(route)
         if names is None:
             return standard
-        model, (body_name, settings_name), endpoint = self.body_field.field_info.annotation, names, self.endpoint
+        model, endpoint = route.body_field.field_info.annotation, route.dependant.call
+        body_name, settings_name = names
 
         async def handler(request):
             if request.app.dependency_overrides or not _is_json(request.headers.get("content-type")):
@@ -44,6 +47,17 @@ class JSONBodyRoute(APIRoute):
             return response
 
         return handler
+
+
+def _effective(route):
+    """The route as included in the app, dependencies of ``include_router(dependencies=…)`` and all.
+
+    FastAPI (0.16x) builds each included route's handler inside a context describing that
+    inclusion, as its own ``APIRoute.get_route_handler`` reads it; older versions copied the route.
+    """
+    context_var = getattr(fastapi_routing, "_effective_route_context_var", None)
+    context = context_var.get() if context_var is not None else None
+    return context if context is not None and getattr(context, "original_route", None) is route else route
 
 
 def _body_and_settings_names(route):
@@ -65,7 +79,7 @@ def _body_and_settings_names(route):
     model = route.body_field.field_info.annotation if route.body_field else None
     if not (isinstance(model, type) and issubclass(model, BaseModel)):
         return None
-    if not inspect.iscoroutinefunction(route.endpoint):
+    if not inspect.iscoroutinefunction(dependant.call):
         return None
     return dependant.body_params[0].name, dependant.dependencies[0].name
 

@@ -3,7 +3,7 @@
 import json
 
 import pytest
-from fastapi import APIRouter, FastAPI
+from fastapi import APIRouter, Depends, FastAPI, HTTPException
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi.testclient import TestClient
@@ -13,6 +13,7 @@ from app.api.errors import validation_error_handler
 from app.api.json_route import JSONBodyRoute, _body_and_settings_names
 from app.api.limits import SettingsDep
 from app.api.routes.backprop import router as backprop_router
+from app.api.schemas_in import StepRequest
 from app.settings import Settings
 from tests.bodies import preset_body
 
@@ -101,6 +102,21 @@ def test_nan_in_a_step_body_is_refused_naming_the_field(client):
     assert "NaN" not in response.text
 
 
+def test_a_dependency_added_by_include_router_disables_the_fast_path():
+    def refuse():
+        raise HTTPException(403, "refused by the router's dependency")
+
+    MODES.clear()
+    app = FastAPI()
+    app.state.settings = Settings()
+    fast = APIRouter(route_class=JSONBodyRoute)
+    fast.post("/fast")(echo)
+    app.include_router(fast, dependencies=[Depends(refuse)])
+    response = TestClient(app).post("/fast", json={"x": 1.0})
+    assert response.status_code == 403
+    assert MODES == []
+
+
 def test_every_backprop_route_takes_the_fast_path():
     names = {route.path: _body_and_settings_names(route) for route in backprop_router.routes}
     assert names == {f"/api/{n}": ("body", "settings") for n in ("forward", "backward", "update", "step")}
@@ -112,3 +128,16 @@ def test_a_step_answers_the_same_through_the_fast_path_and_fastapis_handler(clie
     plain = client.post("/api/step", content=raw, headers={"content-type": "application/vnd.step+json"})
     assert fast.status_code == plain.status_code == 200
     assert fast.content == plain.content
+
+
+def test_the_apps_step_route_takes_the_fast_path(client, monkeypatch):
+    validated = []
+    from_bytes = StepRequest.model_validate_json
+
+    def counting(raw):
+        validated.append(len(raw))
+        return from_bytes(raw)
+
+    monkeypatch.setattr(StepRequest, "model_validate_json", counting)
+    assert client.post("/api/step", json=preset_body("mazur-2-2-2")).status_code == 200
+    assert len(validated) == 1
