@@ -14,7 +14,7 @@ from ..engine import (
     train_step,
     update,
 )
-from ..engine.backprop import flatten_pairs, pairs, state_to_lists
+from ..engine.backprop import flatten_pairs, loss_at, pairs, state_to_lists
 
 
 def build_network(network_in):
@@ -36,7 +36,7 @@ def _state(body):
 
 def run_forward(body):
     network = build_network(body.network)
-    x, _ = check_batch(network, body.inputs)
+    x, _ = check_batch(network, body.inputs, finite_checked=True)
     fp = forward(network, x)
     return {
         "outputs": fp.outputs.tolist(),
@@ -55,7 +55,7 @@ def _gradient_fields(fp, grads, value):
 
 def run_backward(body):
     network = build_network(body.network)
-    x, t = check_batch(network, body.inputs, body.targets, body.loss)
+    x, t = check_batch(network, body.inputs, body.targets, body.loss, finite_checked=True)
     fp = forward(network, x)
     value = compute_loss(fp, t, body.loss)
     return _gradient_fields(fp, backward(network, fp, t, body.loss), value)
@@ -77,14 +77,14 @@ def trace_size(network, samples):
 
 def run_step(body, max_trace_entries):
     network = build_network(body.network)
-    x, t = check_batch(network, body.inputs, body.targets, body.loss)
+    x, t = check_batch(network, body.inputs, body.targets, body.loss, finite_checked=True)
     optimizer = _optimizer(body)
     step = train_step(network, x, t, body.loss, optimizer, _state(body))
     result = _gradient_fields(step.forward, step.gradients, step.loss)
     result["network"] = {"layers": step.network.to_lists()}
     result["optimizer_state"] = state_to_lists(step.optimizer_state)
     try:
-        result["loss_after"] = compute_loss(forward(step.network, x), t, body.loss)
+        result["loss_after"] = loss_at(step.network, x, t, body.loss)
     except DivergedError as error:
         raise DivergedError("the updated weights overflow the next forward pass; lower the learning rate") from error
     result["trace"], result["trace_note"] = None, None

@@ -62,12 +62,17 @@ class Gradients:
         return self.per_parameter
 
 
-def check_batch(network, inputs, targets=None, loss=None):
-    """Arrays of the batch, or a ``NetworkError`` naming the field and the expected shape."""
-    x = matrix(inputs, ("inputs",), network.input_width, "row")
+def check_batch(network, inputs, targets=None, loss=None, finite_checked=False):
+    """Arrays of the batch, or a ``NetworkError`` naming the field and the expected shape.
+
+    With ``finite_checked`` the caller vouches that every number is finite (the API's request
+    schema refuses NaN and infinity), and the arrays are not scanned again.
+    """
+    check_finite = not finite_checked
+    x = matrix(inputs, ("inputs",), network.input_width, "row", check_finite)
     if targets is None:
         return x, None
-    t = matrix(targets, ("targets",), network.output_width, "row")
+    t = matrix(targets, ("targets",), network.output_width, "row", check_finite)
     if t.shape[0] != x.shape[0]:
         raise NetworkError(("targets",), f"has {t.shape[0]} rows but inputs has {x.shape[0]}")
     if loss not in LOSSES:
@@ -147,6 +152,17 @@ def compute_loss(fp, t, loss):
     """Step 2: L = (1/N) Σₙ ℓₙ."""
     with np.errstate(**QUIET):
         value = mean_loss(fp, t, loss)
+    if not math.isfinite(value):
+        raise DivergedError(loss_overflow(loss))
+    return value
+
+
+def loss_at(network, x, t, loss):
+    """L of the batch at ``network``'s weights — forward and loss in one, checked once: the loss
+    after an update. (A z that overflows behind a saturated σ leaves L finite and is not an error
+    here: no z is returned.)"""
+    with np.errstate(**QUIET):
+        value = mean_loss(propagate(network.parameters(), activation_names(network), x), t, loss)
     if not math.isfinite(value):
         raise DivergedError(loss_overflow(loss))
     return value
