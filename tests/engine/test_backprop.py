@@ -17,6 +17,7 @@ from app.engine import (
     train_step,
     update,
 )
+from app.engine.backprop import loss_at
 from app.engine.presets import get_preset
 from tests.engine.finite_differences import (
     nearest_kink,
@@ -174,3 +175,15 @@ def test_check_batch_names_the_field_and_what_is_wrong(inputs, targets, loss, pa
     with pytest.raises(NetworkError, match=message) as caught:
         check_batch(network, inputs, targets, loss)
     assert caught.value.path == path
+
+
+@pytest.mark.parametrize(("loss", "output"), LOSS_OUTPUTS)
+def test_loss_at_is_the_loss_of_a_checked_forward_pass(loss, output):
+    network, x, t = checked_case(7, [3, 4, 2], "tanh", output, loss)
+    assert loss_at(network, x, t, loss) == compute_loss(forward(network, x), t, loss)
+
+
+def test_loss_at_refuses_an_infinite_loss_as_diverged():
+    network = Network.from_lists([{"weights": [[1e300]], "biases": [0.0], "activation": "linear"}])
+    with pytest.raises(DivergedError, match="diverged: the mse loss overflowed"):
+        loss_at(network, np.array([[1e10]]), np.array([[0.0]]), "mse")
