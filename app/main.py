@@ -17,12 +17,25 @@ from .settings import get_settings
 ROOT = Path(__file__).resolve().parent.parent
 
 
+class RootPath:
+    """Serve under ``settings.root_path`` behind a reverse proxy: every request's ``root_path``
+    is set to it, so routes match with or without the prefix and links and OpenAPI carry it.
+    (What FastAPI's ``root_path`` argument did before it was deprecated.)"""
+
+    def __init__(self, app, root_path):
+        self.app, self.root_path = app, root_path
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] in ("http", "websocket"):
+            scope["root_path"] = self.root_path
+        await self.app(scope, receive, send)
+
+
 def create_app(settings=None):
     settings = settings or get_settings()
     app = FastAPI(
         title="Backprop Lab",
         summary="Backpropagation, one real step at a time: forward, loss, backward, update.",
-        root_path=settings.root_path,
         docs_url=None,
         redoc_url=None,
     )
@@ -33,6 +46,8 @@ def create_app(settings=None):
     for module in routers:
         app.include_router(module.router)
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
+    if settings.root_path:
+        app.add_middleware(RootPath, root_path=settings.root_path)
     add_security(app, settings)
     static = ROOT / "static"
     if static.is_dir():
