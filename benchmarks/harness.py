@@ -6,6 +6,7 @@ median and a ratio.
 """
 
 import contextlib
+import http.client
 import json
 import os
 import shutil
@@ -151,6 +152,26 @@ def http_json(url, body=None):
     request = urllib.request.Request(url, data=data, headers={"Content-Type": "application/json"})
     with urllib.request.urlopen(request, timeout=10) as response:
         return json.loads(response.read())
+
+
+class KeepAliveClient:
+    """POSTs JSON over one kept-alive HTTP/1.1 connection, as a browser tab does (``http_json``
+    opens a new connection per request)."""
+
+    def __init__(self, url):
+        host, port = url.removeprefix("http://").split(":")
+        self.connection = http.client.HTTPConnection(host, int(port), timeout=10)
+
+    def post(self, path, body):
+        self.connection.request("POST", path, json.dumps(body), {"Content-Type": "application/json"})
+        response = self.connection.getresponse()
+        data = response.read()
+        if response.status != 200:
+            raise RuntimeError(f"POST {path} answered {response.status}: {data[:300]!r}")
+        return json.loads(data)
+
+    def close(self):
+        self.connection.close()
 
 
 # Appended to every wrk script: report the summary as one JSON line wrk's text output cannot be

@@ -2,8 +2,9 @@
 uvicorn, vs the same training written as a plain numpy loop, in the same run.
 
 One request runs as many epochs as the default compute budget allows (one step per epoch at full
-batch); the client sends the returned network back, as the browser's training loop does. Steps/s
-through HTTP = steps done / wall time of the requests, including JSON and the server's checks.
+batch); the client sends the returned network back, as the browser's training loop does, over one
+kept-alive connection, as a browser tab does. Steps/s through HTTP = steps done / wall time of
+the requests, including JSON (both ends) and the server's checks.
 The plain loop is the same math (tanh hidden layer, sigmoid output, L = (1/N)Σ½(y − t)², SGD) in a
 few lines of numpy; it must produce the same loss history as the server before anything is timed.
 The engine in-process (``app.engine.training.train``, no HTTP) is shown to split the costs.
@@ -19,7 +20,7 @@ import statistics
 import time
 
 import numpy as np
-from harness import http_json, machine_note, print_table, uvicorn_server
+from harness import KeepAliveClient, http_json, machine_note, print_table, uvicorn_server
 
 from app.engine.initialize import random_network
 from app.engine.training import Data, train
@@ -74,19 +75,17 @@ def check_same_numbers(url, network):
     np.testing.assert_allclose(answer["history"]["train_loss"], plain, rtol=1e-9)
 
 
-def http_round(url, network, epochs):
-    """(steps, seconds) of one request, and the network it returns."""
+def http_round(client, network, epochs):
+    """(steps, seconds) of one request on a kept-alive connection, and the network it returns."""
     start = time.perf_counter()
-    answer = http_json(url + "/api/train", train_body(network, epochs))
+    answer = client.post("/api/train", train_body(network, epochs))
     return answer["epochs_done"], time.perf_counter() - start, answer["network"]
 
 
-def chunk_rate(url, seconds=3.0):
+def chunk_rate(client, seconds=3.0):
     """Requests/s of the browser's live-training request: 2-8-8-1 on 200 xor points, batch 10,
     one epoch and a 50 × 50 grid per request, sent back to back (one client, like one tab)."""
-    network = http_json(
-        url + "/api/networks/random", {"widths": [2, 8, 8, 1], "activations": ["tanh", "tanh", "sigmoid"]}
-    )
+    network = client.post("/api/networks/random", {"widths": [2, 8, 8, 1], "activations": ["tanh", "tanh", "sigmoid"]})
     body = {
         **network,
         "dataset": {"name": "xor", "samples": 200, "test_fraction": 0.2},
@@ -98,7 +97,7 @@ def chunk_rate(url, seconds=3.0):
     }
     count, start = 0, time.perf_counter()
     while time.perf_counter() - start < seconds:
-        answer = http_json(url + "/api/train", body)
+        answer = client.post("/api/train", body)
         body["network"], body["optimizer_state"] = answer["network"], answer["optimizer_state"]
         count += 1
     return count / (time.perf_counter() - start)
@@ -118,9 +117,9 @@ def main():
     per_step = {"http": [], "plain": [], "engine": []}
     with uvicorn_server("app.main:app") as url:
         check_same_numbers(url, start_network)
-        network, steps_per_request = start_network, 0
+        network, steps_per_request, client = start_network, 0, KeepAliveClient(url)
         for _ in range(args.rounds):
-            steps, seconds, network = http_round(url, network, 5000)
+            steps, seconds, network = http_round(client, network, 5000)
             steps_per_request = steps
             per_step["http"].append(seconds / steps)
             per_step["plain"].append(timed(plain_loop, *arrays(network), XOR_X, XOR_T, steps) / steps)
@@ -128,7 +127,8 @@ def main():
             data = Data(XOR_X, XOR_T, XOR_X[:0], XOR_T[:0])
             optimizer = {"name": "sgd", "learning_rate": LEARNING_RATE}
             per_step["engine"].append(timed(train, engine_net, data, "mse", optimizer, None, steps, 4, 0) / steps)
-        chunks = chunk_rate(url)
+        chunks = chunk_rate(client)
+        client.close()
     median = {name: statistics.median(values) for name, values in per_step.items()}
     ratios = [h / p for h, p in zip(per_step["http"], per_step["plain"], strict=True)]
     print(f"XOR 2-4-1, full batch, SGD; {steps_per_request} steps per request; {machine_note()}")
