@@ -8,13 +8,14 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from app.engine import DivergedError, Network, NetworkError, train_step
+from app.engine import DivergedError, Network, NetworkError, forward, train_step
 from app.engine.backprop import state_to_lists
 from app.engine.datasets import make_dataset
 from app.engine.initialize import random_network
 from app.engine.training import (
     UPDATE_WORK,
     Data,
+    Tally,
     class_labels,
     correct_count,
     epoch_work,
@@ -90,6 +91,40 @@ def test_accuracy_history_is_kept_for_class_labels_and_absent_for_regression():
     regression = train(sine_net, Data(x, t, x[:0], t[:0]), "mse", OPTIMIZERS[0], None, 3, 10, seed=0)
     assert regression.history.train_accuracy is None
     assert regression.history.test_loss == []
+
+
+@pytest.mark.parametrize("flush_values", [3, 100_000])
+def test_accuracy_history_is_the_share_classified_right_before_each_update(monkeypatch, flush_values):
+    monkeypatch.setattr(Tally, "FLUSH_VALUES", flush_values)  # flushing every step or once: same counts
+    data = _xor_data()
+    done = train(_network(), data, "mse", OPTIMIZERS[0], None, 4, len(data.x), seed=0)
+    network, expected, expected_test = _network(), [], []
+    for _ in range(4):
+        step = train_step(network, data.x, data.t, "mse", OPTIMIZERS[0])
+        network = step.network
+        expected.append(np.mean((step.forward.outputs >= 0.5) == (data.t >= 0.5)))
+        expected_test.append(evaluate(network, data.x_test, data.t_test, "mse", True)[1])
+    assert done.history.train_accuracy == pytest.approx(expected, abs=1e-15)
+    assert done.history.test_accuracy == pytest.approx(expected_test, abs=1e-15)
+
+
+def test_mini_batch_accuracy_is_the_same_whether_the_tally_flushes_every_step_or_once(monkeypatch):
+    once = train(_network(), _xor_data(), "mse", OPTIMIZERS[0], None, 3, 10, seed=0).history
+    monkeypatch.setattr(Tally, "FLUSH_VALUES", 3)
+    often = train(_network(), _xor_data(), "mse", OPTIMIZERS[0], None, 3, 10, seed=0).history
+    assert often.train_accuracy == once.train_accuracy and often.test_accuracy == once.test_accuracy
+    assert 0 < min(once.train_accuracy) and max(once.train_accuracy) <= 1
+
+
+def test_accuracy_of_several_classes_compares_the_largest_output_with_the_one_hot_target():
+    x, t = make_dataset("gaussians", 60, 0.3, 0)
+    t = np.hstack([t, 1 - t])  # two one-hot columns
+    network = random_network([2, 6, 2], ["tanh", "softmax"], 0)
+    done = train(network, Data(x, t, x[:0], t[:0]), "cross_entropy", OPTIMIZERS[2], None, 3, 60, seed=0)
+    for epoch, accuracy in enumerate(done.history.train_accuracy):
+        before = train(network, Data(x, t, x[:0], t[:0]), "cross_entropy", OPTIMIZERS[2], None, epoch, 60, 0)
+        outputs = forward(before.network, x).outputs
+        assert accuracy == np.mean(outputs.argmax(axis=1) == t.argmax(axis=1))
 
 
 def test_correct_count_thresholds_one_output_and_takes_argmax_of_several():
