@@ -22,6 +22,7 @@ import time
 import numpy as np
 from harness import KeepAliveClient, http_json, machine_note, print_table, uvicorn_server
 
+from app.engine import Network
 from app.engine.initialize import random_network
 from app.engine.training import Data, train
 
@@ -118,14 +119,14 @@ def main():
     with uvicorn_server("app.main:app") as url:
         check_same_numbers(url, start_network)
         network, steps_per_request, client = start_network, 0, KeepAliveClient(url)
-        for _ in range(args.rounds):
-            steps, seconds, network = http_round(client, network, 5000)
+        data, optimizer = Data(XOR_X, XOR_T, XOR_X[:0], XOR_T[:0]), {"name": "sgd", "learning_rate": LEARNING_RATE}
+        for _ in range(args.rounds):  # each round: the same steps from the same weights, three ways
+            start = network
+            steps, seconds, network = http_round(client, start, 5000)
             steps_per_request = steps
             per_step["http"].append(seconds / steps)
-            per_step["plain"].append(timed(plain_loop, *arrays(network), XOR_X, XOR_T, steps) / steps)
-            engine_net = random_network([2, 4, 1], ["tanh", "sigmoid"], seed=0)
-            data = Data(XOR_X, XOR_T, XOR_X[:0], XOR_T[:0])
-            optimizer = {"name": "sgd", "learning_rate": LEARNING_RATE}
+            per_step["plain"].append(timed(plain_loop, *arrays(start), XOR_X, XOR_T, steps) / steps)
+            engine_net = Network.from_lists(start["layers"])
             per_step["engine"].append(timed(train, engine_net, data, "mse", optimizer, None, steps, 4, 0) / steps)
         chunks = chunk_rate(client)
         client.close()
