@@ -1,8 +1,9 @@
 """(c) /api/step on the mazur-2-2-2 preset vs a no-op POST endpoint of the same uvicorn server.
 
 One uvicorn worker serves ``benchmarks/bench_app.py`` (the real ``create_app()`` plus
-``POST /bench/noop``, matched as early as /api/step). wrk (1 thread, 32 connections) POSTs the preset's step body — network,
-inputs, targets, loss, optimizer; the answer carries the full trace — to /api/step, then the same
+``POST /bench/noop``, matched as early as /api/step). wrk (1 thread, 32 connections) POSTs the
+preset's step body — network, inputs, targets, loss, optimizer; the answer carries the full
+trace — to /api/step, then the same
 body to the no-op (and, for scale, to /api/step with ``include_trace: false``), alternating for a
 few rounds. Every answer must be 200 (counted in wrk's Lua).
 

@@ -84,9 +84,12 @@ def check_same_numbers(network, x, t, activations, steps):
     plain = [p for pair in zip(weights, biases, strict=True) for p in pair]
     done = train(network, Data(x, t, x[:0], t[:0]), "mse", OPTIMIZER, None, steps, len(x), 0)
     np.testing.assert_allclose(done.history.train_loss, losses, rtol=1e-12)
-    stepped = network
+    stepped, step_losses = network, []
     for _ in range(steps):
-        stepped = train_step(stepped, x, t, "mse", OPTIMIZER).network
+        step = train_step(stepped, x, t, "mse", OPTIMIZER)
+        stepped = step.network
+        step_losses.append(step.loss)
+    np.testing.assert_allclose(step_losses, losses, rtol=1e-12)
     for ours in (done.network, stepped):
         for mine, theirs in zip(ours.parameters(), plain, strict=True):
             np.testing.assert_allclose(mine, theirs, rtol=1e-10, atol=1e-14)

@@ -41,6 +41,11 @@ def check_network(settings, network):
             )
 
 
+def parameter_count(network):
+    """Weights and biases of a request's network (its lists, before any array is built)."""
+    return sum(len(layer.weights) * (len(layer.weights[0]) + 1) for layer in network.layers)
+
+
 def check_rows(settings, rows, field):
     if len(rows) > settings.max_samples:
         raise LimitError((field,), f"has {len(rows)} rows; the limit max_samples is {settings.max_samples}")

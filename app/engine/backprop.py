@@ -117,6 +117,7 @@ def propagate(params, activations, x):
 
 
 def activation_names(network):
+    """[f₁, f₂, …]: each layer's activation, by name — what the unchecked steps take with [W₁, b₁, …]."""
     return [layer.activation for layer in network.layers]
 
 
@@ -151,25 +152,25 @@ def mean_loss(fp, t, loss):
 def compute_loss(fp, t, loss):
     """Step 2: L = (1/N) Σₙ ℓₙ."""
     with np.errstate(**QUIET):
-        value = mean_loss(fp, t, loss)
+        return finite_loss(mean_loss(fp, t, loss), loss)
+
+
+def finite_loss(value, loss):
+    """``value``, or a ``DivergedError`` if the loss overflowed."""
     if not math.isfinite(value):
-        raise DivergedError(loss_overflow(loss))
+        raise DivergedError(f"the {loss} loss overflowed")
     return value
 
 
 def loss_at(network, x, t, loss):
-    """L of the batch at ``network``'s weights — forward and loss in one, checked once: the loss
-    after an update. (A z that overflows behind a saturated σ leaves L finite and is not an error
-    here: no z is returned.)"""
+    """L of the batch at ``network``'s weights — the loss after an update: ``forward`` and
+    ``compute_loss`` in one, with their checks (every z, then L) made once."""
     with np.errstate(**QUIET):
-        value = mean_loss(propagate(network.parameters(), activation_names(network), x), t, loss)
-    if not math.isfinite(value):
-        raise DivergedError(loss_overflow(loss))
-    return value
-
-
-def loss_overflow(loss):
-    return f"the {loss} loss overflowed"
+        fp = propagate(network.parameters(), activation_names(network), x)
+        value = mean_loss(fp, t, loss)
+    if not all_finite(fp.zs):
+        raise DivergedError(FORWARD_OVERFLOW)
+    return finite_loss(value, loss)
 
 
 def chain_rule(params, activations, fp, t, loss):
@@ -320,8 +321,7 @@ def _name_the_overflow(fp, value, grads, params, state, loss, name):
     """Raise the ``DivergedError`` of the first of the four steps that overflowed."""
     if not all_finite(fp.zs):
         raise DivergedError(FORWARD_OVERFLOW)
-    if not math.isfinite(value):
-        raise DivergedError(loss_overflow(loss))
+    finite_loss(value, loss)
     if not all_finite(grads.per_parameter):
         raise DivergedError(GRADIENT_OVERFLOW)
     check_update(params, state, name)

@@ -7,7 +7,6 @@ number it made; a training loop checks each step's loss and, once at the end, th
 optimizer's state (a non-finite weight or moment stays non-finite, so none is missed).
 """
 
-import math
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -18,8 +17,8 @@ from .backprop import (
     check_update,
     compute_loss,
     descend,
+    finite_loss,
     forward,
-    loss_overflow,
     mean_loss,
     prepare_optimizer,
     propagate,
@@ -78,7 +77,9 @@ def evaluate(network, x, t, loss, classification):
 @dataclass
 class Batch:
     x: np.ndarray
+    """Inputs, B × n_in."""
     t: np.ndarray
+    """Targets, B × K."""
     labels: np.ndarray | None
     """``class_labels(t)`` for class labels, worked out once, else None."""
 
@@ -114,7 +115,10 @@ class Tally:
     def __init__(self):
         self.right = np.zeros(0)
         """Rows classified right, per epoch of the run."""
-        self.pending, self.values = [], 0
+        self.pending = []
+        """(epoch, outputs, labels) of the steps not yet counted."""
+        self.values = 0
+        """How many output values ``pending`` holds."""
 
     def add(self, epoch, y, labels):
         self.pending.append((epoch, y, labels))
@@ -151,25 +155,22 @@ class Descent:
 
     def run_epoch(self, epochs, tally, epoch):
         """One pass over the training set; returns the mean batch loss (the outputs go to ``tally``)."""
-        total, params, state = 0.0, self.params, self.state
+        mean, params, state, n = 0.0, self.params, self.state, len(epochs.data.x)
         for b in epochs.batches():
             fp, value, _, params, state = descend(
                 params, self.activations, b.x, b.t, self.loss, self.apply, self.hyper, state
             )
-            if not math.isfinite(value):
-                raise DivergedError(loss_overflow(self.loss))
-            total += value * len(b.x)
+            # Each batch's share of the mean, added as a weighted mean: finite losses sum to a finite one.
+            mean += finite_loss(value, self.loss) * (len(b.x) / n)
             if b.labels is not None:
                 tally.add(epoch, fp.outputs, b.labels)
         self.params, self.state = params, state
-        return total / len(epochs.data.x)
+        return mean
 
     def measure(self, test, tally, epoch):
         """L on the held-out batch with the current weights (the outputs go to ``tally``)."""
         fp = propagate(self.params, self.activations, test.x)
-        value = mean_loss(fp, test.t, self.loss)
-        if not math.isfinite(value):
-            raise DivergedError(loss_overflow(self.loss))
+        value = finite_loss(mean_loss(fp, test.t, self.loss), self.loss)
         if test.labels is not None:
             tally.add(epoch, fp.outputs, test.labels)
         return value
@@ -200,17 +201,19 @@ def train(network, data, loss, optimizer, state, epochs, batch_size, seed):
     plan = Epochs(data, batch_size, [seed, descent.state["step"]], classification)
     test = batch(data.x_test, data.t_test, classification) if len(data.x_test) else None
     history, train_tally, test_tally = History(), Tally(), Tally()
+    where = "at the start"
     try:
         with np.errstate(**QUIET):
             for epoch in range(epochs):
+                where = f"in epoch {epoch + 1} of this request"
                 history.train_loss.append(descent.run_epoch(plan, train_tally, epoch))
                 if test is not None:
                     history.test_loss.append(descent.measure(test, test_tally, epoch))
+        where = f"found after this request's {epochs} epochs"  # a weight that overflowed behind a saturated σ
         descent.check()
     except DivergedError as error:
         reason = str(error).removeprefix("diverged: ")
-        epoch = min(len(history.train_loss) + 1, epochs)
-        raise DivergedError(f"{reason} (by epoch {epoch} of this request)") from None
+        raise DivergedError(f"{reason} ({where})") from None
     if classification:
         history.train_accuracy = train_tally.fractions(epochs, len(data.x))
         if test is not None:

@@ -307,6 +307,19 @@ def test_step_with_a_huge_learning_rate_is_422_diverged(client):
     assert_refused(client.post("/api/step", json=body), [], "diverged:", "lower the learning rate")
 
 
+def test_step_whose_new_weights_overflow_behind_a_saturated_sigmoid_is_422_diverged(client):
+    # w: 0 → −1.25e205; the loss after the update is finite (σ(−∞) = 0 = t) but its z is not, and
+    # the same network posted back would be refused: refuse it now, with the advice.
+    body = {
+        "network": {"layers": [{"weights": [[0.0]], "biases": [0.0], "activation": "sigmoid"}]},
+        "inputs": [[1e200]],
+        "targets": [[0.0]],
+        "loss": "mse",
+        "optimizer": {"name": "sgd", "learning_rate": 1e6},
+    }
+    assert_refused(client.post("/api/step", json=body), [], "diverged:", "next forward pass", "learning rate")
+
+
 def test_backward_with_overflowing_loss_is_422_diverged(client):
     body = {"network": linear_network(1e160), "inputs": [[1e160]], "targets": [[0.0]], "loss": "mse"}
     assert_refused(client.post("/api/backward", json=body), [], "diverged:")

@@ -11,7 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validat
 
 from app.api.errors import validation_error_handler
 from app.api.json_route import JSONBodyRoute, _body_and_settings_names
-from app.api.limits import SettingsDep
+from app.api.limits import SettingsDep, app_settings
 from app.api.routes.backprop import router as backprop_router
 from app.api.schemas_in import StepRequest
 from app.settings import Settings
@@ -141,3 +141,10 @@ def test_the_apps_step_route_takes_the_fast_path(client, monkeypatch):
     monkeypatch.setattr(StepRequest, "model_validate_json", counting)
     assert client.post("/api/step", json=preset_body("mazur-2-2-2")).status_code == 200
     assert len(validated) == 1
+
+
+def test_a_dependency_override_of_the_settings_is_honoured_through_fastapis_handler(probe_client):
+    probe_client.app.dependency_overrides[app_settings] = lambda: Settings(max_layers=7)
+    answer = probe_client.post("/fast", json={"x": 1.5}).json()
+    assert answer == {"x": 1.5, "max_layers": 7}  # the fast path would read app.state.settings (3)
+    assert MODES == ["python"]  # validated by FastAPI from the parsed dict, not from the bytes

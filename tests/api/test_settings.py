@@ -130,3 +130,4 @@ def test_with_a_root_path_pages_static_files_and_api_answer_under_the_prefix(mak
         assert client.get(path).status_code == 200, path
     assert client.get("/backprop/openapi.json").json()["servers"] == [{"url": "/backprop"}]
     assert client.get("/healthz").status_code == 200  # the container's health check has no prefix
+    assert client.get("/api/presets").status_code == 200  # a proxy that strips the prefix works too

@@ -8,6 +8,7 @@ import pytest
 
 from app.main import create_app
 from app.settings import Settings
+from tests.api.checks import strict_json
 
 RANDOM_BODY = {"widths": [2, 8, 8, 1], "activations": ["tanh", "tanh", "sigmoid"], "seed": 7}
 
@@ -270,3 +271,21 @@ def test_a_long_training_request_leaves_the_event_loop_free_for_others(client):
 
     asyncio.run(run_both())
     assert finished == [("health", 200), ("train", 200)]
+
+
+def test_batch_losses_near_the_float_limit_give_a_finite_answer_not_a_500(client):
+    # Each of the two mini-batch losses is ~1e308; their sum overflowed into a 500 before.
+    body = {
+        "network": {"layers": [{"weights": [[1.0]], "biases": [0.0], "activation": "sigmoid"}]},
+        "inputs": [[1.2e308], [1.2e308]],
+        "targets": [[0.0], [0.0]],
+        "loss": "binary_cross_entropy",
+        "optimizer": {"name": "sgd", "learning_rate": 0.25 / 1.2e308},
+        "epochs": 2,
+        "batch_size": 1,
+    }
+    response = client.post("/api/train", json=body)
+    assert response.status_code in (200, 422), response.text
+    answer = strict_json(response)  # no NaN or Infinity anywhere
+    if response.status_code == 200:
+        assert all(np.isfinite(answer["history"]["train_loss"]))

@@ -183,7 +183,10 @@ def test_loss_at_is_the_loss_of_a_checked_forward_pass(loss, output):
     assert loss_at(network, x, t, loss) == compute_loss(forward(network, x), t, loss)
 
 
-def test_loss_at_refuses_an_infinite_loss_as_diverged():
-    network = Network.from_lists([{"weights": [[1e300]], "biases": [0.0], "activation": "linear"}])
+def test_loss_at_refuses_an_infinite_loss_or_z_as_diverged():
+    network = Network.from_lists([{"weights": [[1e200]], "biases": [0.0], "activation": "linear"}])
     with pytest.raises(DivergedError, match="diverged: the mse loss overflowed"):
-        loss_at(network, np.array([[1e10]]), np.array([[0.0]]), "mse")
+        loss_at(network, np.array([[1e10]]), np.array([[0.0]]), "mse")  # z = 1e210, ½z² = inf
+    hidden = Network.from_lists([{"weights": [[1e300]], "biases": [0.0], "activation": "sigmoid"}])
+    with pytest.raises(DivergedError, match="diverged: the forward pass overflowed"):
+        loss_at(hidden, np.array([[1e10]]), np.array([[0.0]]), "mse")  # z = inf behind σ(z) = 1: L finite

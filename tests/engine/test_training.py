@@ -113,7 +113,7 @@ def test_mini_batch_accuracy_is_the_same_whether_the_tally_flushes_every_step_or
     monkeypatch.setattr(Tally, "FLUSH_VALUES", 3)
     often = train(_network(), _xor_data(), "mse", OPTIMIZERS[0], None, 3, 10, seed=0).history
     assert often.train_accuracy == once.train_accuracy and often.test_accuracy == once.test_accuracy
-    assert 0 < min(once.train_accuracy) and max(once.train_accuracy) <= 1
+    assert min(once.train_accuracy) > 0 and max(once.train_accuracy) <= 1
 
 
 def test_accuracy_of_several_classes_compares_the_largest_output_with_the_one_hot_target():
@@ -147,8 +147,25 @@ def test_weights_that_overflow_behind_a_saturated_output_are_caught_at_the_end()
     # the weight stays infinite. Only the end-of-request check of the weights can see it.
     network = Network.from_lists([{"weights": [[0.0]], "biases": [0.0], "activation": "sigmoid"}])
     x, t = np.array([[1e10]]), np.array([[0.0]])
-    with pytest.raises(DivergedError, match=r"^diverged: the update overflowed.*by epoch 3 of this request"):
+    message = r"^diverged: the update overflowed.*\(found after this request's 3 epochs\)"
+    with pytest.raises(DivergedError, match=message):
         train(network, Data(x, t, x[:0], t[:0]), "mse", {"name": "sgd", "learning_rate": 1e300}, None, 3, 1, 0)
+
+
+def test_a_test_loss_that_overflows_names_the_epoch_it_overflowed_in():
+    network = Network.from_lists([{"weights": [[1.0]], "biases": [0.0], "activation": "linear"}])
+    x, t = np.array([[0.5], [0.2]]), np.array([[0.0], [0.0]])
+    data = Data(x, t, np.array([[1e200]]), np.array([[0.0]]))
+    with pytest.raises(DivergedError, match=r"^diverged: the mse loss overflowed \(in epoch 1 of this request\)$"):
+        train(network, data, "mse", OPTIMIZERS[0], None, 5, 2, 0)
+
+
+def test_finite_batch_losses_near_the_float_limit_give_a_finite_epoch_loss():
+    # Three batches of loss 8.45e307 each: their sum overflows, their mean does not.
+    network = Network.from_lists([{"weights": [[0.0]], "biases": [0.0], "activation": "linear"}])
+    x, t = np.zeros((3, 1)), np.full((3, 1), 1.3e154)
+    done = train(network, Data(x, t, x[:0], t[:0]), "mse", {"name": "sgd", "learning_rate": 0.0}, None, 1, 1, 0)
+    assert done.history.train_loss == [pytest.approx(0.5 * 1.3e154**2)]
 
 
 def test_epoch_work_counts_samples_times_parameters_and_a_cost_per_step_and_update():

@@ -1,39 +1,16 @@
 """The four steps of backpropagation, one endpoint each, and the whole step at once."""
 
-import re
-
-import pydantic_core
 from fastapi import APIRouter
-from fastapi.responses import JSONResponse
 
-from ...engine import DivergedError
 from .. import service
 from ..json_route import JSONBodyRoute
-from ..limits import SettingsDep, check_network, check_rows, run_engine
+from ..limits import SettingsDep, check_network, check_rows, parameter_count, run_engine
+from ..responses import EngineJSONResponse
 from ..schemas_in import BackwardRequest, ForwardRequest, StepRequest, UpdateRequest
 from ..schemas_out import ERROR_RESPONSES, BackwardResponse, ForwardResponse, StepResponse, UpdateResponse
 
-# JSON's non-standard constants as bare values (after ':', '[' or ','), not inside a string.
-NON_FINITE = re.compile(rb"[:\[,](?:-?Infinity|NaN)[,\]}]")
-
 # Well-formed bodies are validated straight from their bytes (json_route.py); errors as FastAPI words them.
 router = APIRouter(prefix="/api", tags=["backprop"], responses=ERROR_RESPONSES, route_class=JSONBodyRoute)
-
-
-class EngineJSONResponse(JSONResponse):
-    """JSON encoded by pydantic-core (Rust): the same values as ``json.dumps``, 5–7× faster on a trace.
-
-    Only the spelling of some floats differs (``0.00001`` for ``1e-05``). The engine never returns
-    NaN or infinity; should one slip through, the answer is a 422 "diverged", never invalid JSON
-    and never a 500.
-    """
-
-    def render(self, content):
-        body = pydantic_core.to_json(content, inf_nan_mode="constants")
-        # The regex costs ~60 µs on a step's 8 kB answer; a plain substring search, a tenth of that.
-        if (b"Infinity" in body or b"NaN" in body) and NON_FINITE.search(body):
-            raise DivergedError("a number in the answer overflowed")
-        return body
 
 
 def _answer(function, *args):
@@ -48,8 +25,7 @@ def _checked_work(settings, body):
     check_rows(settings, rows, "inputs")
     if hasattr(body, "targets"):
         check_rows(settings, body.targets, "targets")
-    params = sum(len(l.weights) * (len(l.weights[0]) + 1) for l in body.network.layers)
-    return len(rows) * params
+    return len(rows) * parameter_count(body.network)
 
 
 @router.post("/forward", response_model=ForwardResponse)

@@ -3,10 +3,10 @@
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, HTTPException, Query
-from fastapi.responses import JSONResponse
 
 from .. import service_train
 from ..limits import SettingsDep, run_engine
+from ..responses import EngineJSONResponse
 from ..schemas_out import ERROR_RESPONSES
 from ..schemas_train import CsvRequest, CsvRows, DatasetRows, DatasetSummary
 
@@ -59,4 +59,4 @@ async def read_dataset(
 
 def _rows_answer(*args):
     """The rows JSON encoded where they were drawn (a worker thread for many)."""
-    return JSONResponse(service_train.dataset_rows(*args))
+    return EngineJSONResponse(service_train.dataset_rows(*args))

@@ -1,13 +1,13 @@
 """The step as a graph of scalar operations, and the gradient check of the backward pass."""
 
 from fastapi import APIRouter
-from fastapi.responses import JSONResponse
 
 from ...engine.backprop import check_batch, compute_loss, forward
 from ...engine.gradcheck import check_gradients
 from ...engine.graph import build_graph
 from ..errors import LimitError
-from ..limits import SettingsDep, check_network, check_rows, run_engine
+from ..limits import SettingsDep, check_network, check_rows, parameter_count, run_engine
+from ..responses import EngineJSONResponse
 from ..schemas_graph import GradcheckRequest, GradcheckResponse, GraphRequest, GraphResponse
 from ..schemas_out import ERROR_RESPONSES
 from ..service import build_network
@@ -50,32 +50,35 @@ def _graph(settings, body):
     note = _too_large(settings, network, len(x))
     if note:
         empty = {"root": None, "nodes": [], "edges": [], "forward_order": [], "backward_order": [], "backward": []}
-        return JSONResponse({**empty, **sizes, "loss": loss, "note": note})
-    return JSONResponse({**build_graph(network, x, t, body.loss), **sizes, "loss": loss, "note": None})
+        return EngineJSONResponse({**empty, **sizes, "loss": loss, "note": note})
+    return EngineJSONResponse({**build_graph(network, x, t, body.loss), **sizes, "loss": loss, "note": None})
+
+
+GRAPH_WORK = 2000
+"""Work units (as ``inline_work`` counts samples × parameters) per sample × parameter of a drawn
+graph: its scalar nodes cost 70–180 µs per sample × parameter, some 2000 times a numpy step's."""
 
 
 @router.post("/graph", response_model=GraphResponse)
 async def read_graph(body: GraphRequest, settings: SettingsDep):
     """The step as scalar operations: each node's value, gradient and local derivatives, in order."""
     _check_limits(settings, body)
-    work = len(body.inputs) * _parameter_count(body)
+    samples, params = len(body.inputs), parameter_count(body.network)
+    drawn = params <= settings.max_graph_parameters and samples <= settings.max_graph_samples
+    work = samples * params * (GRAPH_WORK if drawn else 1)
     return await run_engine(settings, work, _graph, settings, body)
-
-
-def _parameter_count(body):
-    return sum(len(layer.weights) * (len(layer.weights[0]) + 1) for layer in body.network.layers)
 
 
 def _gradcheck(body):
     network, x, t = _arrays(body)
-    return check_gradients(network, x, t, body.loss, body.epsilon)
+    return EngineJSONResponse(check_gradients(network, x, t, body.loss, body.epsilon))
 
 
 @router.post("/gradcheck", response_model=GradcheckResponse)
 async def check_gradient(body: GradcheckRequest, settings: SettingsDep):
     """Every weight's and bias's backprop gradient beside its central-difference estimate."""
     _check_limits(settings, body)
-    params = _parameter_count(body)
+    params = parameter_count(body.network)
     # 2 forward passes per parameter, each samples × parameters plus a pass's fixed cost in Python.
     per_pass = len(body.inputs) * params + settings.train_step_cost
     work = 2 * params * per_pass
@@ -86,4 +89,4 @@ async def check_gradient(body: GradcheckRequest, settings: SettingsDep):
             f"parameters + train_step_cost {settings.train_step_cost} = {work} units; the limit compute_budget is "
             f"{settings.compute_budget}: use fewer samples or parameters",
         )
-    return JSONResponse(await run_engine(settings, work, _gradcheck, body))
+    return await run_engine(settings, work, _gradcheck, body)
