@@ -25,3 +25,8 @@ class EngineJSONResponse(JSONResponse):
         if (b"Infinity" in body or b"NaN" in body) and NON_FINITE.search(body):
             raise DivergedError("a number in the answer overflowed")
         return body
+
+
+def answer(function, *args):
+    """Run ``function(*args)`` and encode its dict, both where ``run_engine`` runs the work."""
+    return EngineJSONResponse(function(*args))

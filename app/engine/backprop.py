@@ -100,9 +100,6 @@ def all_finite(arrays):
 QUIET = {"over": "ignore", "invalid": "ignore"}
 """``np.errstate`` for the math: an overflow is caught by the checks after it, not by warnings."""
 
-FORWARD_OVERFLOW = "the forward pass overflowed; the weights or inputs are too large"
-GRADIENT_OVERFLOW = "the gradients overflowed"
-
 
 def propagate(params, activations, x):
     """Step 1 unchecked (call it inside ``np.errstate(**QUIET)``): z = W·a_prev + b, then a = f(z),
@@ -127,9 +124,14 @@ def forward(network, x):
         fp = propagate(network.parameters(), activation_names(network), x)
     # Every layer's z, not only the last: a saturating σ or tanh can hide an infinite z from the
     # layers after it. Finite z give finite a for every activation here.
-    if not all_finite(fp.zs):
-        raise DivergedError(FORWARD_OVERFLOW)
+    check_forward(fp)
     return fp
+
+
+def check_forward(fp):
+    """A ``DivergedError`` if any z overflowed."""
+    if not all_finite(fp.zs):
+        raise DivergedError("the forward pass overflowed; the weights or inputs are too large")
 
 
 def loss_terms(fp, t, loss):
@@ -168,8 +170,7 @@ def loss_at(network, x, t, loss):
     with np.errstate(**QUIET):
         fp = propagate(network.parameters(), activation_names(network), x)
         value = mean_loss(fp, t, loss)
-    if not all_finite(fp.zs):
-        raise DivergedError(FORWARD_OVERFLOW)
+    check_forward(fp)
     return finite_loss(value, loss)
 
 
@@ -197,9 +198,14 @@ def backward(network, fp, t, loss):
     """Step 3: the chain rule from the output back, δ = (Wᵀδ_next) ⊙ f′(z)."""
     with np.errstate(**QUIET):
         grads = chain_rule(network.parameters(), activation_names(network), fp, t, loss)
-    if not all_finite(grads.per_parameter):
-        raise DivergedError(GRADIENT_OVERFLOW)
+    check_gradients(grads)
     return grads
+
+
+def check_gradients(grads):
+    """A ``DivergedError`` if any ∂L/∂W or ∂L/∂b overflowed."""
+    if not all_finite(grads.per_parameter):
+        raise DivergedError("the gradients overflowed")
 
 
 def prepare_optimizer(optimizer, params, state=None):
@@ -319,9 +325,7 @@ def train_step(network, x, t, loss, optimizer, state=None):
 
 def _name_the_overflow(fp, value, grads, params, state, loss, name):
     """Raise the ``DivergedError`` of the first of the four steps that overflowed."""
-    if not all_finite(fp.zs):
-        raise DivergedError(FORWARD_OVERFLOW)
+    check_forward(fp)
     finite_loss(value, loss)
-    if not all_finite(grads.per_parameter):
-        raise DivergedError(GRADIENT_OVERFLOW)
+    check_gradients(grads)
     check_update(params, state, name)

@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from app.api.routes.backprop import EngineJSONResponse
+from app.api.responses import EngineJSONResponse
 from app.engine import DivergedError
 from tests.api.checks import strict_json
 from tests.bodies import preset_body

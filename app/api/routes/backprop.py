@@ -5,17 +5,12 @@ from fastapi import APIRouter
 from .. import service
 from ..json_route import JSONBodyRoute
 from ..limits import SettingsDep, check_network, check_rows, parameter_count, run_engine
-from ..responses import EngineJSONResponse
+from ..responses import answer
 from ..schemas_in import BackwardRequest, ForwardRequest, StepRequest, UpdateRequest
 from ..schemas_out import ERROR_RESPONSES, BackwardResponse, ForwardResponse, StepResponse, UpdateResponse
 
 # Well-formed bodies are validated straight from their bytes (json_route.py); errors as FastAPI words them.
 router = APIRouter(prefix="/api", tags=["backprop"], responses=ERROR_RESPONSES, route_class=JSONBodyRoute)
-
-
-def _answer(function, *args):
-    """Run a service function and encode its answer, both where ``run_engine`` runs the work."""
-    return EngineJSONResponse(function(*args))
 
 
 def _checked_work(settings, body):
@@ -32,25 +27,25 @@ def _checked_work(settings, body):
 async def run_forward(body: ForwardRequest, settings: SettingsDep):
     """Forward pass: z = W·a_prev + b and a = f(z) for every layer."""
     work = _checked_work(settings, body)
-    return await run_engine(settings, work, _answer, service.run_forward, body)
+    return await run_engine(settings, work, answer, service.run_forward, body)
 
 
 @router.post("/backward", response_model=BackwardResponse)
 async def run_backward(body: BackwardRequest, settings: SettingsDep):
     """Loss and gradients: the chain rule from the output back to every weight and bias."""
     work = _checked_work(settings, body)
-    return await run_engine(settings, work, _answer, service.run_backward, body)
+    return await run_engine(settings, work, answer, service.run_backward, body)
 
 
 @router.post("/update", response_model=UpdateResponse)
 async def run_update(body: UpdateRequest, settings: SettingsDep):
     """Apply gradients with an optimizer: w := w − η·∂L/∂w for SGD."""
     work = _checked_work(settings, body)
-    return await run_engine(settings, work, _answer, service.run_update, body)
+    return await run_engine(settings, work, answer, service.run_update, body)
 
 
 @router.post("/step", response_model=StepResponse)
 async def run_step(body: StepRequest, settings: SettingsDep):
     """One training step (forward, loss, backward, update) with its full trace."""
     work = _checked_work(settings, body)
-    return await run_engine(settings, work, _answer, service.run_step, body, settings.max_trace_entries)
+    return await run_engine(settings, work, answer, service.run_step, body, settings.max_trace_entries)

@@ -6,7 +6,7 @@ from fastapi import APIRouter, HTTPException, Query
 
 from .. import service_train
 from ..limits import SettingsDep, run_engine
-from ..responses import EngineJSONResponse
+from ..responses import answer
 from ..schemas_out import ERROR_RESPONSES
 from ..schemas_train import CsvRequest, CsvRows, DatasetRows, DatasetSummary
 
@@ -54,9 +54,5 @@ async def read_dataset(
         raise HTTPException(422, [{"loc": ["query", "samples"], "msg": message, "type": "limit_exceeded"}])
     # Drawing the rows costs about as much per sample as a small network's forward pass.
     work = samples * DATASET_ROW_WORK
-    return await run_engine(settings, work, _rows_answer, name, samples, noise, seed, test_fraction)
-
-
-def _rows_answer(*args):
-    """The rows JSON encoded where they were drawn (a worker thread for many)."""
-    return EngineJSONResponse(service_train.dataset_rows(*args))
+    rows = (name, samples, noise, seed, test_fraction)
+    return await run_engine(settings, work, answer, service_train.dataset_rows, *rows)

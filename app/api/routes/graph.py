@@ -7,7 +7,7 @@ from ...engine.gradcheck import check_gradients
 from ...engine.graph import build_graph
 from ..errors import LimitError
 from ..limits import SettingsDep, check_network, check_rows, parameter_count, run_engine
-from ..responses import EngineJSONResponse
+from ..responses import answer
 from ..schemas_graph import GradcheckRequest, GradcheckResponse, GraphRequest, GraphResponse
 from ..schemas_out import ERROR_RESPONSES
 from ..service import build_network
@@ -50,8 +50,8 @@ def _graph(settings, body):
     note = _too_large(settings, network, len(x))
     if note:
         empty = {"root": None, "nodes": [], "edges": [], "forward_order": [], "backward_order": [], "backward": []}
-        return EngineJSONResponse({**empty, **sizes, "loss": loss, "note": note})
-    return EngineJSONResponse({**build_graph(network, x, t, body.loss), **sizes, "loss": loss, "note": None})
+        return {**empty, **sizes, "loss": loss, "note": note}
+    return {**build_graph(network, x, t, body.loss), **sizes, "loss": loss, "note": None}
 
 
 GRAPH_WORK = 2000
@@ -66,12 +66,12 @@ async def read_graph(body: GraphRequest, settings: SettingsDep):
     samples, params = len(body.inputs), parameter_count(body.network)
     drawn = params <= settings.max_graph_parameters and samples <= settings.max_graph_samples
     work = samples * params * (GRAPH_WORK if drawn else 1)
-    return await run_engine(settings, work, _graph, settings, body)
+    return await run_engine(settings, work, answer, _graph, settings, body)
 
 
 def _gradcheck(body):
     network, x, t = _arrays(body)
-    return EngineJSONResponse(check_gradients(network, x, t, body.loss, body.epsilon))
+    return check_gradients(network, x, t, body.loss, body.epsilon)
 
 
 @router.post("/gradcheck", response_model=GradcheckResponse)
@@ -89,4 +89,4 @@ async def check_gradient(body: GradcheckRequest, settings: SettingsDep):
             f"parameters + train_step_cost {settings.train_step_cost} = {work} units; the limit compute_budget is "
             f"{settings.compute_budget}: use fewer samples or parameters",
         )
-    return await run_engine(settings, work, _gradcheck, body)
+    return await run_engine(settings, work, answer, _gradcheck, body)

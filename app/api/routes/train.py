@@ -6,7 +6,7 @@ from ...engine.initialize import random_network
 from .. import service_train
 from ..errors import LimitError
 from ..limits import SettingsDep, run_engine
-from ..responses import EngineJSONResponse
+from ..responses import answer
 from ..schemas_out import ERROR_RESPONSES
 from ..schemas_train import RandomNetworkRequest, RandomNetworkResponse, TrainRequest, TrainResponse
 
@@ -30,9 +30,7 @@ it is cheap, its JSON (~0.25 µs a number) is not."""
 
 
 def _random_network(body):
-    """The answer, JSON encoded where the network was made (a worker thread for a large one)."""
-    layers = random_network(body.widths, body.activations, body.seed).to_lists()
-    return EngineJSONResponse({"network": {"layers": layers}})
+    return {"network": {"layers": random_network(body.widths, body.activations, body.seed).to_lists()}}
 
 
 @router.post("/networks/random", response_model=RandomNetworkResponse)
@@ -40,16 +38,11 @@ async def create_random_network(body: RandomNetworkRequest, settings: SettingsDe
     """A network of the given shape with Glorot-uniform weights from the seed and zero biases."""
     check_widths(settings, body.widths)
     parameters = sum((n_in + 1) * n_out for n_in, n_out in zip(body.widths, body.widths[1:], strict=False))
-    return await run_engine(settings, parameters * RANDOM_NETWORK_WORK, _random_network, body)
+    return await run_engine(settings, parameters * RANDOM_NETWORK_WORK, answer, _random_network, body)
 
 
 @router.post("/train", response_model=TrainResponse)
 async def train_network(body: TrainRequest, settings: SettingsDep):
     """Mini-batch training for some epochs, cut short at the compute budget; optionally predictions on a grid."""
     plan = service_train.plan_training(body, settings)
-    return await run_engine(settings, plan.total_work, _trained, plan)
-
-
-def _trained(plan):
-    """The answer, JSON encoded where the training ran (a worker thread for any sizeable run)."""
-    return EngineJSONResponse(service_train.run_training(plan))
+    return await run_engine(settings, plan.total_work, answer, service_train.run_training, plan)
