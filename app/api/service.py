@@ -48,7 +48,7 @@ def _gradient_fields(fp, grads, value):
     return {
         "loss": value,
         "outputs": fp.outputs.tolist(),
-        "gradients": pairs(grads.flat()),
+        "gradients": pairs(grads.per_layer),
         "deltas": [d.tolist() for d in grads.deltas],
     }
 

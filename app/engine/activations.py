@@ -2,7 +2,8 @@
 
 Every entry maps a name to ``(f, backprop)``:
 
-- ``f(z) -> a`` applies the activation to a batch of pre-activations ``z`` (shape N × n).
+- ``f(z, out=None) -> a`` applies the activation to a batch of pre-activations ``z`` (shape
+  N × n), writing into ``out`` when given (a training loop reuses its arrays).
 - ``backprop(z, a, grad_a) -> delta`` turns ∂L/∂a into δ = ∂L/∂z. For an element-wise
   activation that is ``grad_a * f'(z)``; softmax mixes its outputs, so it applies its Jacobian.
 
@@ -15,26 +16,26 @@ import numpy as np
 LEAKY_SLOPE = 0.01
 
 
-def sigmoid(z):
+def sigmoid(z, out=None):
     # σ(z) = 1/(1 + e^(−z)) = exp(−log(1 + e^(−z))): logaddexp never overflows and keeps tiny
     # outputs exact, at half the cost of splitting the two signs.
-    return np.exp(-np.logaddexp(0.0, -z))
+    return np.exp(-np.logaddexp(0.0, -z), out=out)
 
 
 def sigmoid_prime(z, a):
     return a * (1.0 - a)
 
 
-def tanh(z):
-    return np.tanh(z)
+def tanh(z, out=None):
+    return np.tanh(z, out=out)
 
 
 def tanh_prime(z, a):
     return 1.0 - a * a
 
 
-def relu(z):
-    return np.maximum(z, 0.0)
+def relu(z, out=None):
+    return np.maximum(z, 0.0, out=out)
 
 
 def relu_prime(z, a):
@@ -42,25 +43,28 @@ def relu_prime(z, a):
     return (z > 0).astype(z.dtype)
 
 
-def leaky_relu(z):
-    return np.where(z > 0, z, LEAKY_SLOPE * z)
+def leaky_relu(z, out=None):
+    return np.multiply(z, np.where(z > 0, 1.0, LEAKY_SLOPE), out=out)
 
 
 def leaky_relu_prime(z, a):
     return np.where(z > 0, 1.0, LEAKY_SLOPE)
 
 
-def linear(z):
-    return z
+def linear(z, out=None):
+    if out is None:
+        return z
+    out[...] = z
+    return out
 
 
 def linear_prime(z, a):
     return np.ones_like(z)
 
 
-def softmax(z):
+def softmax(z, out=None):
     shifted = np.exp(z - z.max(axis=-1, keepdims=True))
-    return shifted / shifted.sum(axis=-1, keepdims=True)
+    return np.divide(shifted, shifted.sum(axis=-1, keepdims=True), out=out)
 
 
 def softmax_backprop(z, a, grad_a):

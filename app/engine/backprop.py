@@ -1,6 +1,9 @@
 """One training step as the four steps of backpropagation:
 ``forward → compute_loss → backward → update``.
 
+The unchecked steps work on θ = [W | b] per layer (the bias is the weight from an input that is
+always 1), so a layer's z, its ∂L/∂W and ∂L/∂b, and its update are one array operation each.
+
 Each step comes twice: its math, unchecked (``propagate``, ``mean_loss``, ``chain_rule``, the
 optimizer's ``apply``; ``descend`` runs all four), and the checked step the API calls, which
 raises a ``DivergedError`` naming the step that overflowed (``forward``, ``compute_loss``,
@@ -23,12 +26,18 @@ from .optimizers import OPTIMIZERS, SLOTS
 
 @dataclass
 class ForwardPass:
-    inputs: np.ndarray
-    """a⁽⁰⁾ = x, shape N × n_in."""
+    layer_inputs: list
+    """[a⁽⁰⁾ | 1], [a⁽¹⁾ | 1], …: each layer's input with a 1 appended to every row (the input its
+    bias multiplies), N × (n_{l−1} + 1); a⁽⁰⁾ = x."""
     zs: list
-    """z⁽ˡ⁾ = a⁽ˡ⁻¹⁾Wᵀ + b per layer, each N × n_l: the pre-activations."""
+    """z⁽ˡ⁾ = [a⁽ˡ⁻¹⁾ | 1]·θᵀ = a⁽ˡ⁻¹⁾Wᵀ + b per layer, each N × n_l: the pre-activations."""
     activations: list
     """a⁽ˡ⁾ = f(z⁽ˡ⁾) per layer, each N × n_l; the last one is the output y."""
+
+    @property
+    def inputs(self):
+        """x, N × n_in."""
+        return self.layer_inputs[0][:, :-1]
 
     @property
     def outputs(self):
@@ -36,7 +45,7 @@ class ForwardPass:
 
     def layer_input(self, index):
         """a⁽ˡ⁻¹⁾, the values feeding layer ``index`` (N × n_{l−1})."""
-        return self.inputs if index == 0 else self.activations[index - 1]
+        return self.layer_inputs[index][:, :-1]
 
 
 @dataclass
@@ -45,21 +54,22 @@ class Gradients:
     """δ⁽ˡ⁾ = ∂ℓₙ/∂z⁽ˡ⁾ per layer, each N × n_l: one row per sample, not averaged."""
     grad_a: list
     """∂ℓₙ/∂a⁽ˡ⁾ per layer, each N × n_l: what flows back into each layer's outputs."""
-    per_parameter: list
-    """[∂L/∂W₁, ∂L/∂b₁, ∂L/∂W₂, …], in the order of ``Network.parameters()``."""
+    per_layer: list
+    """[∂L/∂θ₁, ∂L/∂θ₂, …], ∂L/∂θ = [∂L/∂W | ∂L/∂b] = (1/N)·δ⁽ˡ⁾ᵀ[a⁽ˡ⁻¹⁾ | 1], shaped like θ."""
 
     @property
     def grad_w(self):
         """∂L/∂W⁽ˡ⁾ = (1/N)·δ⁽ˡ⁾ᵀa⁽ˡ⁻¹⁾ per layer, same shape as W."""
-        return self.per_parameter[0::2]
+        return [g[:, :-1] for g in self.per_layer]
 
     @property
     def grad_b(self):
         """∂L/∂b⁽ˡ⁾ = (1/N)·Σₙ δₙ⁽ˡ⁾ per layer, same shape as b."""
-        return self.per_parameter[1::2]
+        return [g[:, -1] for g in self.per_layer]
 
     def flat(self):
-        return self.per_parameter
+        """[∂L/∂W₁, ∂L/∂b₁, ∂L/∂W₂, …], in the order of ``Network.parameters()``."""
+        return as_flat(self.per_layer)
 
 
 def check_batch(network, inputs, targets=None, loss=None, finite_checked=False):
@@ -101,27 +111,52 @@ QUIET = {"over": "ignore", "invalid": "ignore"}
 """``np.errstate`` for the math: an overflow is caught by the checks after it, not by warnings."""
 
 
-def propagate(params, activations, x):
-    """Step 1 unchecked (call it inside ``np.errstate(**QUIET)``): z = W·a_prev + b, then a = f(z),
-    layer by layer, for ``params = [W₁, b₁, W₂, b₂, …]`` and the activations' names."""
-    zs, outputs, a = [], [], x
-    for weights, biases, name in zip(params[0::2], params[1::2], activations, strict=True):
-        z = a @ weights.T + biases
-        a = ACTIVATIONS[name][0](z)
+def with_ones(x):
+    """[x | 1]: the batch with a 1 appended to every row, N × (n_in + 1)."""
+    x1 = np.ones((x.shape[0], x.shape[1] + 1))
+    x1[:, :-1] = x
+    return x1
+
+
+def hidden_room(thetas, n):
+    """For each hidden layer, ([a | 1], a): an N × (n_l + 1) array with its ones column in place and
+    the view its activations are written into. A training loop makes them once per batch size."""
+    rooms = [np.ones((n, theta.shape[0] + 1)) for theta in thetas[:-1]]
+    return [(room, room[:, :-1]) for room in rooms]
+
+
+def propagate(thetas, activations, x1, hidden):
+    """Step 1 unchecked (call it inside ``np.errstate(**QUIET)``): z = [a_prev | 1]·θᵀ (= W·a_prev + b),
+    then a = f(z), layer by layer, for ``thetas = [θ₁, θ₂, …]``, the activations' names, ``x1 = [x | 1]``
+    and ``hidden_room(thetas, N)`` (overwritten: the hidden a of the previous call are gone)."""
+    zs, outputs, layer_inputs, a1 = [], [], [x1], x1
+    for index, (theta, name) in enumerate(zip(thetas, activations, strict=True)):
+        z = a1 @ theta.T
         zs.append(z)
-        outputs.append(a)
-    return ForwardPass(x, zs, outputs)
+        if index < len(hidden):
+            a1, a = hidden[index]
+            outputs.append(ACTIVATIONS[name][0](z, a))
+            layer_inputs.append(a1)
+        else:
+            outputs.append(ACTIVATIONS[name][0](z))  # the output y: a fresh array, the caller may keep it
+    return ForwardPass(layer_inputs, zs, outputs)
 
 
 def activation_names(network):
-    """[f₁, f₂, …]: each layer's activation, by name — what the unchecked steps take with [W₁, b₁, …]."""
+    """[f₁, f₂, …]: each layer's activation, by name — what the unchecked steps take with [θ₁, θ₂, …]."""
     return [layer.activation for layer in network.layers]
+
+
+def propagate_network(network, x, thetas=None):
+    """``propagate`` on a ``Network`` and a plain batch x (N × n_in)."""
+    thetas = network.thetas() if thetas is None else thetas
+    return propagate(thetas, activation_names(network), with_ones(x), hidden_room(thetas, x.shape[0]))
 
 
 def forward(network, x):
     """Step 1: z = W·a_prev + b, then a = f(z), layer by layer."""
     with np.errstate(**QUIET):
-        fp = propagate(network.parameters(), activation_names(network), x)
+        fp = propagate_network(network, x)
     # Every layer's z, not only the last: a saturating σ or tanh can hide an infinite z from the
     # layers after it. Finite z give finite a for every activation here.
     check_forward(fp)
@@ -148,7 +183,7 @@ def per_sample_loss(fp, t, loss):
 
 def mean_loss(fp, t, loss):
     """Step 2 unchecked: L = (1/N) Σₙ Σₖ ℓₙₖ, one sum over the whole batch."""
-    return float(loss_terms(fp, t, loss).sum()) / fp.inputs.shape[0]
+    return float(loss_terms(fp, t, loss).sum()) / t.shape[0]
 
 
 def compute_loss(fp, t, loss):
@@ -168,17 +203,17 @@ def loss_at(network, x, t, loss):
     """L of the batch at ``network``'s weights — the loss after an update: ``forward`` and
     ``compute_loss`` in one, with their checks (every z, then L) made once."""
     with np.errstate(**QUIET):
-        fp = propagate(network.parameters(), activation_names(network), x)
+        fp = propagate_network(network, x)
         value = mean_loss(fp, t, loss)
     check_forward(fp)
     return finite_loss(value, loss)
 
 
-def chain_rule(params, activations, fp, t, loss):
-    """Step 3 unchecked: from the output back, δ = (Wᵀδ_next) ⊙ f′(z), then ∂L/∂W and ∂L/∂b."""
-    n, last = fp.inputs.shape[0], len(activations) - 1
-    deltas, grad_as, per_parameter = [None] * (last + 1), [None] * (last + 1), [None] * (2 * last + 2)
-    a_prev = [fp.inputs, *fp.activations[:-1]]
+def chain_rule(thetas, activations, fp, t, loss):
+    """Step 3 unchecked: from the output back, δ = (Wᵀδ_next) ⊙ f′(z), then ∂L/∂θ = (1/N)·δᵀ[a_prev | 1]."""
+    last = len(activations) - 1
+    deltas, grad_as, per_layer = [None] * (last + 1), [None] * (last + 1), [None] * (last + 1)
+    mean = 1.0 / t.shape[0]  # the 1/N of the batch mean, applied once per layer
     grad_a = LOSSES[loss][1](fp.outputs, t)
     for index in range(last, -1, -1):
         if index == last and loss in FUSED:
@@ -186,41 +221,41 @@ def chain_rule(params, activations, fp, t, loss):
         else:
             delta = ACTIVATIONS[activations[index]][1](fp.zs[index], fp.activations[index], grad_a)
         deltas[index], grad_as[index] = delta, grad_a
-        mean_delta = delta / n  # the 1/N of the batch mean, applied once for W and b
-        per_parameter[2 * index] = mean_delta.T @ a_prev[index]
-        per_parameter[2 * index + 1] = mean_delta.sum(axis=0)
+        gradient = delta.T @ fp.layer_inputs[index]  # [Σₙ δₙa_prevₙ | Σₙ δₙ]: ∂L/∂W and ∂L/∂b at once
+        gradient *= mean
+        per_layer[index] = gradient
         if index:  # the inputs x need no gradient
-            grad_a = delta @ params[2 * index]
-    return Gradients(deltas, grad_as, per_parameter)
+            grad_a = delta @ thetas[index][:, :-1]
+    return Gradients(deltas, grad_as, per_layer)
 
 
 def backward(network, fp, t, loss):
     """Step 3: the chain rule from the output back, δ = (Wᵀδ_next) ⊙ f′(z)."""
     with np.errstate(**QUIET):
-        grads = chain_rule(network.parameters(), activation_names(network), fp, t, loss)
+        grads = chain_rule(network.thetas(), activation_names(network), fp, t, loss)
     check_gradients(grads)
     return grads
 
 
 def check_gradients(grads):
     """A ``DivergedError`` if any ∂L/∂W or ∂L/∂b overflowed."""
-    if not all_finite(grads.per_parameter):
+    if not all_finite(grads.per_layer):
         raise DivergedError("the gradients overflowed")
 
 
-def prepare_optimizer(optimizer, params, state=None):
+def prepare_optimizer(optimizer, thetas, state=None):
     """(apply, hyper-parameters with their defaults, checked state) for ``optimizer = {name, …}``."""
     name = optimizer["name"]
     if name not in OPTIMIZERS:
         raise NetworkError(("optimizer", "name"), f"unknown optimizer {name!r}; choose one of {', '.join(OPTIMIZERS)}")
     defaults, apply = OPTIMIZERS[name]
     hyper = {**defaults, **{k: v for k, v in optimizer.items() if k != "name" and v is not None}}
-    return apply, hyper, check_state(state, name, params)
+    return apply, hyper, check_state(state, name, thetas)
 
 
-def check_update(params, state, name):
+def check_update(thetas, state, name):
     """A ``DivergedError`` if the updated parameters or the optimizer's state overflowed."""
-    if not all_finite(params):
+    if not all_finite(thetas):
         raise DivergedError("the update overflowed; lower the learning rate")
     slots = state_slots(state)
     if slots and not all_finite(slots):
@@ -233,35 +268,45 @@ def state_slots(state):
 
 
 def update(network, flat_grads, optimizer, state=None):
-    """Step 4: every weight moves against its gradient at once (simultaneous update)."""
-    params = network.parameters()
-    apply, hyper, state = prepare_optimizer(optimizer, params, state)
+    """Step 4: every weight moves against its gradient at once (simultaneous update);
+    ``flat_grads`` = [∂L/∂W₁, ∂L/∂b₁, ∂L/∂W₂, …]."""
+    thetas = network.thetas()
+    apply, hyper, state = prepare_optimizer(optimizer, thetas, state)
     with np.errstate(**QUIET):
-        new_params, new_state = apply(params, flat_grads, state, hyper)
-    check_update(new_params, new_state, optimizer["name"])
-    return network.with_parameters(new_params), new_state
+        new_thetas, new_state = apply(thetas, as_thetas(flat_grads), state, hyper)
+    check_update(new_thetas, new_state, optimizer["name"])
+    return network.with_thetas(new_thetas), new_state
 
 
-def check_state(state, name, params):
-    """Optimizer state as arrays shaped like the parameters, or a ``NetworkError`` naming the slot."""
+def as_thetas(flat):
+    """[W₁, b₁, W₂, b₂, …] → [θ₁, θ₂, …], θ = [W | b]."""
+    return [np.concatenate((w, b[:, None]), axis=1) for w, b in zip(flat[0::2], flat[1::2], strict=True)]
+
+
+def as_flat(thetas):
+    """[θ₁, θ₂, …] → [W₁, b₁, W₂, b₂, …] (views of each θ)."""
+    return [part for theta in thetas for part in (theta[:, :-1], theta[:, -1])]
+
+
+def check_state(state, name, thetas):
+    """Optimizer state as arrays shaped like [θ₁, θ₂, …], or a ``NetworkError`` naming the slot."""
     state = state or {}
     checked = {"step": int(state.get("step") or 0)}
     for slot in SLOTS[name]:
         given = state.get(slot)
         if given is None:
             continue
-        if _is_flat_like(given, params):  # update's own output, carried into the next step as is
+        if _is_like(given, thetas):  # update's own output, carried into the next step as is
             checked[slot] = list(given)
             continue
-        arrays = flatten_pairs(given, ("optimizer_state", slot), params)
-        checked[slot] = arrays
+        checked[slot] = as_thetas(flatten_pairs(given, ("optimizer_state", slot), as_flat(thetas)))
     return checked
 
 
-def _is_flat_like(given, params):
-    """True for a list of arrays [W₁, b₁, …] shaped like ``params``, the form ``update`` returns."""
-    return len(given) == len(params) and all(
-        isinstance(g, np.ndarray) and g.shape == p.shape for g, p in zip(given, params, strict=True)
+def _is_like(given, thetas):
+    """True for a list of arrays shaped like [θ₁, θ₂, …], the form ``update`` returns."""
+    return len(given) == len(thetas) and all(
+        isinstance(g, np.ndarray) and g.shape == p.shape for g, p in zip(given, thetas, strict=True)
     )
 
 
@@ -280,9 +325,9 @@ def flatten_pairs(pairs, path, params):
     return arrays
 
 
-def pairs(flat):
-    """[W₁, b₁, …] → [{"weights": …, "biases": …}, …] as plain lists."""
-    return [{"weights": w.tolist(), "biases": b.tolist()} for w, b in zip(flat[0::2], flat[1::2], strict=True)]
+def pairs(thetas):
+    """[θ₁, θ₂, …] → [{"weights": …, "biases": …}, …] as plain lists."""
+    return [{"weights": theta[:, :-1].tolist(), "biases": theta[:, -1].tolist()} for theta in thetas]
 
 
 def state_to_lists(state):
@@ -299,33 +344,34 @@ class Step:
     optimizer_state: dict
 
 
-def descend(params, activations, x, t, loss, apply, hyper, state):
+def descend(thetas, activations, x1, hidden, t, loss, apply, hyper, state):
     """The four steps unchecked, for a training loop (inside ``np.errstate(**QUIET)``; the caller
-    checks): ``(forward pass, L, gradients, [W₁, b₁, …] after the update, optimizer state after)``."""
-    fp = propagate(params, activations, x)
+    checks): ``(forward pass, L, gradients, [θ₁, θ₂, …] after the update, optimizer state after)``;
+    ``x1``, ``hidden`` as ``propagate`` takes them."""
+    fp = propagate(thetas, activations, x1, hidden)
     value = mean_loss(fp, t, loss)
-    grads = chain_rule(params, activations, fp, t, loss)
-    new_params, new_state = apply(params, grads.per_parameter, state, hyper)
-    return fp, value, grads, new_params, new_state
+    grads = chain_rule(thetas, activations, fp, t, loss)
+    new_thetas, new_state = apply(thetas, grads.per_layer, state, hyper)
+    return fp, value, grads, new_thetas, new_state
 
 
 def train_step(network, x, t, loss, optimizer, state=None):
     """forward → loss → backward → update, on one batch, with one finiteness check at the end."""
-    params = network.parameters()
-    apply, hyper, state = prepare_optimizer(optimizer, params, state)
+    thetas = network.thetas()
+    apply, hyper, state = prepare_optimizer(optimizer, thetas, state)
     with np.errstate(**QUIET):
-        fp, value, grads, new_params, new_state = descend(
-            params, activation_names(network), x, t, loss, apply, hyper, state
+        fp, value, grads, new_thetas, new_state = descend(
+            thetas, activation_names(network), with_ones(x), hidden_room(thetas, len(x)), t, loss, apply, hyper, state
         )
-    everything = fp.zs + grads.per_parameter + new_params + state_slots(new_state)
+    everything = fp.zs + grads.per_layer + new_thetas + state_slots(new_state)
     if not (math.isfinite(value) and all_finite(everything)):
-        _name_the_overflow(fp, value, grads, new_params, new_state, loss, optimizer["name"])
-    return Step(fp, value, grads, network.with_parameters(new_params), new_state)
+        _name_the_overflow(fp, value, grads, new_thetas, new_state, loss, optimizer["name"])
+    return Step(fp, value, grads, network.with_thetas(new_thetas), new_state)
 
 
-def _name_the_overflow(fp, value, grads, params, state, loss, name):
+def _name_the_overflow(fp, value, grads, thetas, state, loss, name):
     """Raise the ``DivergedError`` of the first of the four steps that overflowed."""
     check_forward(fp)
     finite_loss(value, loss)
     check_gradients(grads)
-    check_update(params, state, name)
+    check_update(thetas, state, name)

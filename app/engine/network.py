@@ -59,13 +59,24 @@ class Network:
         return sum(layer.weights.size + layer.biases.size for layer in self.layers)
 
     def parameters(self):
-        """[W₁, b₁, W₂, b₂, …]: the arrays an optimizer updates, in a fixed order."""
+        """[W₁, b₁, W₂, b₂, …]: every parameter array, in a fixed order (``thetas`` joins each pair)."""
         return [p for layer in self.layers for p in (layer.weights, layer.biases)]
 
     def with_parameters(self, parameters):
         """A new network with the same activations and the given [W₁, b₁, …]."""
         pairs = zip(parameters[0::2], parameters[1::2], strict=True)
         return Network([Layer(w, b, old.activation) for (w, b), old in zip(pairs, self.layers, strict=True)])
+
+    def thetas(self):
+        """[θ₁, θ₂, …] with θ = [W | b], shape n_out × (n_in + 1): each layer's weights with its
+        biases as one more column — the bias is the weight from an input that is always 1."""
+        return [np.concatenate((layer.weights, layer.biases[:, None]), axis=1) for layer in self.layers]
+
+    def with_thetas(self, thetas):
+        """A new network with the same activations and the given [θ₁, θ₂, …] (W and b are views of θ)."""
+        return Network(
+            [Layer(theta[:, :-1], theta[:, -1], old.activation) for theta, old in zip(thetas, self.layers, strict=True)]
+        )
 
     @classmethod
     def from_lists(cls, layers, prefix=(), finite_checked=False):

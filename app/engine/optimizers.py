@@ -3,8 +3,9 @@ its state (step count, velocities, moments) in a plain dict that travels with th
 
 Each entry maps a name to ``(defaults, apply)`` where
 ``apply(params, grads, state, hyper) -> (new_params, new_state)`` and ``params``/``grads`` are
-the lists ``[W₁, b₁, W₂, b₂, …]``. The update is simultaneous: every gradient was computed
-from the old weights before any weight moves.
+parallel lists of arrays — the engine passes ``[θ₁, θ₂, …]``, θ = [W | b], one array per layer;
+every rule here is element-wise, so any such list works. The update is simultaneous: every
+gradient was computed from the old weights before any weight moves.
 """
 
 import numpy as np

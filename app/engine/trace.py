@@ -13,7 +13,7 @@ gradients; the update of every parameter, last layer first.
 import numpy as np
 
 from .activations import DERIVATIVES
-from .backprop import all_finite, per_sample_loss
+from .backprop import all_finite, as_flat, per_sample_loss
 from .losses import FORMULAS as LOSS_FORMULAS
 from .losses import FUSED
 from .network import DivergedError
@@ -173,7 +173,7 @@ def _update_entries(network, step, optimizer):
     name = optimizer["name"]
     hyper = {**OPTIMIZERS[name][0], **{k: v for k, v in optimizer.items() if k != "name" and v is not None}}
     old, new, grads = network.parameters(), step.network.parameters(), step.gradients.flat()
-    slots = {k: v for k, v in step.optimizer_state.items() if k != "step"}
+    slots = {k: as_flat(v) for k, v in step.optimizer_state.items() if k != "step"}
     constants = {k: v for k, v in hyper.items() if k != "learning_rate"}  # μ, or β₁, β₂, ε
     if name == "adam":  # the bias-corrected moments the update divides: m̂ = m/(1−β₁ᵗ), v̂ = v/(1−β₂ᵗ)
         t = step.optimizer_state["step"]

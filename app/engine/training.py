@@ -19,9 +19,11 @@ from .backprop import (
     descend,
     finite_loss,
     forward,
+    hidden_room,
     mean_loss,
     prepare_optimizer,
     propagate,
+    with_ones,
 )
 from .datasets import is_classification
 from .network import DivergedError, NetworkError
@@ -76,16 +78,16 @@ def evaluate(network, x, t, loss, classification):
 
 @dataclass
 class Batch:
-    x: np.ndarray
-    """Inputs, B × n_in."""
+    x1: np.ndarray
+    """Inputs with a 1 appended to each row, [x | 1], B × (n_in + 1)."""
     t: np.ndarray
     """Targets, B × K."""
     labels: np.ndarray | None
     """``class_labels(t)`` for class labels, worked out once, else None."""
 
 
-def batch(x, t, classification):
-    return Batch(x, t, class_labels(t) if classification else None)
+def batch(x1, t, classification):
+    return Batch(x1, t, class_labels(t) if classification else None)
 
 
 class Epochs:
@@ -93,16 +95,17 @@ class Epochs:
 
     def __init__(self, data, batch_size, seed, classification):
         self.data, self.batch_size, self.classification = data, batch_size, classification
-        self.whole = [batch(data.x, data.t, classification)] if batch_size >= len(data.x) else None
+        self.x1 = with_ones(data.x)
+        self.whole = [batch(self.x1, data.t, classification)] if batch_size >= len(data.x) else None
         self.rng = None if self.whole else np.random.default_rng(seed)
 
     def batches(self):
         if self.whole is not None:
             return self.whole
-        n, size, data = len(self.data.x), self.batch_size, self.data
+        n, size, x1, t = len(self.data.x), self.batch_size, self.x1, self.data.t
         order = self.rng.permutation(n)
         rows = (order[start : start + size] for start in range(0, n, size))
-        return [batch(data.x[r], data.t[r], self.classification) for r in rows]
+        return [batch(x1[r], t[r], self.classification) for r in rows]
 
 
 class Tally:
@@ -150,37 +153,46 @@ class Descent:
 
     def __init__(self, network, loss, optimizer, state):
         self.start, self.loss, self.name = network, loss, optimizer["name"]
-        self.params, self.activations = network.parameters(), activation_names(network)
-        self.apply, self.hyper, self.state = prepare_optimizer(optimizer, self.params, state)
+        self.thetas, self.activations = network.thetas(), activation_names(network)
+        self.apply, self.hyper, self.state = prepare_optimizer(optimizer, self.thetas, state)
+        self.rooms = {}
+        """``hidden_room`` per batch size, made once: the hidden layers' a are rewritten each step."""
+
+    def hidden(self, n):
+        if n not in self.rooms:
+            self.rooms[n] = hidden_room(self.thetas, n)
+        return self.rooms[n]
 
     def run_epoch(self, epochs, tally, epoch):
         """One pass over the training set; returns the mean batch loss (the outputs go to ``tally``)."""
-        mean, params, state, n = 0.0, self.params, self.state, len(epochs.data.x)
+        mean, thetas, state, n = 0.0, self.thetas, self.state, len(epochs.data.x)
+        loss, activations, apply, hyper = self.loss, self.activations, self.apply, self.hyper
         for b in epochs.batches():
-            fp, value, _, params, state = descend(
-                params, self.activations, b.x, b.t, self.loss, self.apply, self.hyper, state
+            size = len(b.x1)
+            fp, value, _, thetas, state = descend(
+                thetas, activations, b.x1, self.hidden(size), b.t, loss, apply, hyper, state
             )
             # Each batch's share of the mean, added as a weighted mean: finite losses sum to a finite one.
-            mean += finite_loss(value, self.loss) * (len(b.x) / n)
+            mean += finite_loss(value, loss) * (size / n)
             if b.labels is not None:
                 tally.add(epoch, fp.outputs, b.labels)
-        self.params, self.state = params, state
+        self.thetas, self.state = thetas, state
         return mean
 
     def measure(self, test, tally, epoch):
         """L on the held-out batch with the current weights (the outputs go to ``tally``)."""
-        fp = propagate(self.params, self.activations, test.x)
+        fp = propagate(self.thetas, self.activations, test.x1, self.hidden(len(test.x1)))
         value = finite_loss(mean_loss(fp, test.t, self.loss), self.loss)
         if test.labels is not None:
             tally.add(epoch, fp.outputs, test.labels)
         return value
 
     def check(self):
-        check_update(self.params, self.state, self.name)
+        check_update(self.thetas, self.state, self.name)
 
     @property
     def network(self):
-        return self.start.with_parameters(self.params)
+        return self.start.with_thetas(self.thetas)
 
 
 @dataclass
@@ -199,7 +211,7 @@ def train(network, data, loss, optimizer, state, epochs, batch_size, seed):
     descent = Descent(network, loss, optimizer, state)
     classification = data.classification
     plan = Epochs(data, batch_size, [seed, descent.state["step"]], classification)
-    test = batch(data.x_test, data.t_test, classification) if len(data.x_test) else None
+    test = batch(with_ones(data.x_test), data.t_test, classification) if len(data.x_test) else None
     history, train_tally, test_tally = History(), Tally(), Tally()
     where = "at the start"
     try:
@@ -217,7 +229,7 @@ def train(network, data, loss, optimizer, state, epochs, batch_size, seed):
     if classification:
         history.train_accuracy = train_tally.fractions(epochs, len(data.x))
         if test is not None:
-            history.test_accuracy = test_tally.fractions(epochs, len(test.x))
+            history.test_accuracy = test_tally.fractions(epochs, len(test.x1))
     return Training(descent.network, descent.state, history, epochs)
 
 

@@ -74,7 +74,9 @@ def test_adam_first_step_moves_each_weight_by_about_the_learning_rate():
     # With bias correction, m̂ = g and v̂ = g² on step 1, so the move is η·g/|g| = ±η.
     for old, moved in zip(network.parameters(), new.parameters(), strict=True):
         assert np.allclose(moved, old + 0.01, rtol=0, atol=1e-9)
-    assert state["step"] == 1 and len(state["m"]) == len(state["v"]) == 4
+    # One moment array per layer, shaped like θ = [W | b].
+    assert state["step"] == 1 and [m.shape for m in state["m"]] == [(2, 3), (1, 3)]
+    assert all(np.allclose(v, 0.001 * 9.0) for v in state["v"])
 
 
 def test_optimizer_state_of_the_wrong_shape_names_the_slot_and_layer():

@@ -63,12 +63,15 @@ def test_training_is_reproducible_with_the_same_seed():
 def test_full_batch_training_takes_the_same_steps_as_train_step(optimizer):
     data = _xor_data()
     done = train(_network(), data, "mse", optimizer, None, 3, len(data.x), seed=0)
-    network, state, losses = _network(), None, []
+    network, state, losses, test_losses = _network(), None, [], []
     for _ in range(3):
         step = train_step(network, data.x, data.t, "mse", optimizer, state)
         network, state = step.network, state_to_lists(step.optimizer_state)
         losses.append(step.loss)
+        test_losses.append(evaluate(network, data.x_test, data.t_test, "mse", True)[0])
     assert done.history.train_loss == pytest.approx(losses, rel=1e-12)
+    # The loop reuses its hidden layers' arrays per batch size: the test set's pass spoils no step.
+    assert done.history.test_loss == pytest.approx(test_losses, rel=1e-12)
     for mine, theirs in zip(done.network.parameters(), network.parameters(), strict=True):
         np.testing.assert_allclose(mine, theirs, rtol=1e-12)
 
