@@ -24,7 +24,7 @@ from .network import DivergedError, NetworkError, matrix, vector
 from .optimizers import OPTIMIZERS, SLOTS
 
 
-@dataclass
+@dataclass(slots=True)
 class ForwardPass:
     layer_inputs: list
     """[a⁽⁰⁾ | 1], [a⁽¹⁾ | 1], …: each layer's input with a 1 appended to every row (the input its
@@ -48,7 +48,7 @@ class ForwardPass:
         return self.layer_inputs[index][:, :-1]
 
 
-@dataclass
+@dataclass(slots=True)
 class Gradients:
     deltas: list
     """δ⁽ˡ⁾ = ∂ℓₙ/∂z⁽ˡ⁾ per layer, each N × n_l: one row per sample, not averaged."""
@@ -130,15 +130,15 @@ def propagate(thetas, activations, x1, hidden):
     then a = f(z), layer by layer, for ``thetas = [θ₁, θ₂, …]``, the activations' names, ``x1 = [x | 1]``
     and ``hidden_room(thetas, N)`` (overwritten: the hidden a of the previous call are gone)."""
     zs, outputs, layer_inputs, a1 = [], [], [x1], x1
-    for index, (theta, name) in enumerate(zip(thetas, activations, strict=True)):
+    for theta, name, room in zip(thetas, activations, (*hidden, None)):
         z = a1 @ theta.T
         zs.append(z)
-        if index < len(hidden):
-            a1, a = hidden[index]
+        if room is None:  # the output y: a fresh array, the caller may keep it
+            outputs.append(ACTIVATIONS[name][0](z))
+        else:
+            a1, a = room
             outputs.append(ACTIVATIONS[name][0](z, a))
             layer_inputs.append(a1)
-        else:
-            outputs.append(ACTIVATIONS[name][0](z))  # the output y: a fresh array, the caller may keep it
     return ForwardPass(layer_inputs, zs, outputs)
 
 
@@ -211,13 +211,13 @@ def loss_at(network, x, t, loss):
 
 def chain_rule(thetas, activations, fp, t, loss):
     """Step 3 unchecked: from the output back, δ = (Wᵀδ_next) ⊙ f′(z), then ∂L/∂θ = (1/N)·δᵀ[a_prev | 1]."""
-    last = len(activations) - 1
+    last, y = len(activations) - 1, fp.outputs
     deltas, grad_as, per_layer = [None] * (last + 1), [None] * (last + 1), [None] * (last + 1)
     mean = 1.0 / t.shape[0]  # the 1/N of the batch mean, applied once per layer
-    grad_a = LOSSES[loss][1](fp.outputs, t)
+    grad_a = LOSSES[loss][1](y, t)
     for index in range(last, -1, -1):
         if index == last and loss in FUSED:
-            delta = fp.outputs - t  # ∂ℓ/∂y · ∂y/∂z simplifies to y − t
+            delta = y - t  # ∂ℓ/∂y · ∂y/∂z simplifies to y − t
         else:
             delta = ACTIVATIONS[activations[index]][1](fp.zs[index], fp.activations[index], grad_a)
         deltas[index], grad_as[index] = delta, grad_a

@@ -213,18 +213,23 @@ def train(network, data, loss, optimizer, state, epochs, batch_size, seed):
     plan = Epochs(data, batch_size, [seed, descent.state["step"]], classification)
     test = batch(with_ones(data.x_test), data.t_test, classification) if len(data.x_test) else None
     history, train_tally, test_tally = History(), Tally(), Tally()
-    where = "at the start"
+    epoch = None
     try:
         with np.errstate(**QUIET):
             for epoch in range(epochs):
-                where = f"in epoch {epoch + 1} of this request"
                 history.train_loss.append(descent.run_epoch(plan, train_tally, epoch))
                 if test is not None:
                     history.test_loss.append(descent.measure(test, test_tally, epoch))
-        where = f"found after this request's {epochs} epochs"  # a weight that overflowed behind a saturated σ
+            epoch = epochs  # past the last epoch: only the final check is left
         descent.check()
     except DivergedError as error:
         reason = str(error).removeprefix("diverged: ")
+        if epoch is None:
+            where = "at the start"
+        elif epoch < epochs:
+            where = f"in epoch {epoch + 1} of this request"
+        else:  # a weight that overflowed behind a saturated σ
+            where = f"found after this request's {epochs} epochs"
         raise DivergedError(f"{reason} ({where})") from None
     if classification:
         history.train_accuracy = train_tally.fractions(epochs, len(data.x))
