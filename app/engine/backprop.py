@@ -130,7 +130,7 @@ def propagate(thetas, activations, x1, hidden):
     then a = f(z), layer by layer, for ``thetas = [θ₁, θ₂, …]``, the activations' names, ``x1 = [x | 1]``
     and ``hidden_room(thetas, N)`` (overwritten: the hidden a of the previous call are gone)."""
     zs, outputs, layer_inputs, a1 = [], [], [x1], x1
-    for theta, name, room in zip(thetas, activations, (*hidden, None)):
+    for theta, name, room in zip(thetas, activations, (*hidden, None), strict=True):
         z = a1 @ theta.T
         zs.append(z)
         if room is None:  # the output y: a fresh array, the caller may keep it

@@ -5,7 +5,7 @@ PyTorch's ``Linear``), so a layer computes ``z = W·a_prev + b``. Batches are ro
 N × n_in. Everything is float64.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -40,6 +40,8 @@ class Layer:
 @dataclass
 class Network:
     layers: list[Layer]
+    known_thetas: list | None = field(default=None, repr=False, compare=False)
+    """[θ₁, θ₂, …] when the network was made from them (``with_thetas``): ``thetas`` returns them as is."""
 
     @property
     def input_width(self):
@@ -70,13 +72,16 @@ class Network:
     def thetas(self):
         """[θ₁, θ₂, …] with θ = [W | b], shape n_out × (n_in + 1): each layer's weights with its
         biases as one more column — the bias is the weight from an input that is always 1."""
+        if self.known_thetas is not None:
+            return list(self.known_thetas)
         return [np.concatenate((layer.weights, layer.biases[:, None]), axis=1) for layer in self.layers]
 
     def with_thetas(self, thetas):
         """A new network with the same activations and the given [θ₁, θ₂, …] (W and b are views of θ)."""
-        return Network(
-            [Layer(theta[:, :-1], theta[:, -1], old.activation) for theta, old in zip(thetas, self.layers, strict=True)]
-        )
+        layers = [
+            Layer(theta[:, :-1], theta[:, -1], old.activation) for theta, old in zip(thetas, self.layers, strict=True)
+        ]
+        return Network(layers, list(thetas))
 
     @classmethod
     def from_lists(cls, layers, prefix=(), finite_checked=False):
