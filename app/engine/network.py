@@ -71,7 +71,8 @@ class Network:
 
     def thetas(self):
         """[θ₁, θ₂, …] with θ = [W | b], shape n_out × (n_in + 1): each layer's weights with its
-        biases as one more column — the bias is the weight from an input that is always 1."""
+        biases as one more column — the bias is the weight from an input that is always 1.
+        The arrays may be the network's own (``known_thetas``): never change them in place."""
         if self.known_thetas is not None:
             return list(self.known_thetas)
         return [np.concatenate((layer.weights, layer.biases[:, None]), axis=1) for layer in self.layers]

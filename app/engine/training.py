@@ -199,7 +199,8 @@ class Descent:
 class Training:
     network: object
     optimizer_state: dict
-    """Flat slots, as ``update`` returns them; ``state_to_lists`` makes JSON of it."""
+    """One array per slot and layer, shaped like θ = [W | b], as ``update`` returns them;
+    ``state_to_lists`` makes JSON of it."""
     history: History
     epochs_done: int
 
@@ -213,7 +214,7 @@ def train(network, data, loss, optimizer, state, epochs, batch_size, seed):
     plan = Epochs(data, batch_size, [seed, descent.state["step"]], classification)
     test = batch(with_ones(data.x_test), data.t_test, classification) if len(data.x_test) else None
     history, train_tally, test_tally = History(), Tally(), Tally()
-    epoch = None
+    epoch = 0
     try:
         with np.errstate(**QUIET):
             for epoch in range(epochs):
@@ -224,9 +225,7 @@ def train(network, data, loss, optimizer, state, epochs, batch_size, seed):
         descent.check()
     except DivergedError as error:
         reason = str(error).removeprefix("diverged: ")
-        if epoch is None:
-            where = "at the start"
-        elif epoch < epochs:
+        if epoch < epochs:
             where = f"in epoch {epoch + 1} of this request"
         else:  # a weight that overflowed behind a saturated σ
             where = f"found after this request's {epochs} epochs"
