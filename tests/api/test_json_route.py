@@ -13,6 +13,8 @@ from app.api.errors import validation_error_handler
 from app.api.json_route import JSONBodyRoute, _body_and_settings_names
 from app.api.limits import SettingsDep, app_settings
 from app.api.routes.backprop import router as backprop_router
+from app.api.routes.graph import router as graph_router
+from app.api.routes.train import router as train_router
 from app.api.schemas_in import StepRequest
 from app.settings import Settings
 from tests.bodies import preset_body
@@ -120,6 +122,22 @@ def test_a_dependency_added_by_include_router_disables_the_fast_path():
 def test_every_backprop_route_takes_the_fast_path():
     names = {route.path: _body_and_settings_names(route) for route in backprop_router.routes}
     assert names == {f"/api/{n}": ("body", "settings") for n in ("forward", "backward", "update", "step")}
+
+
+def test_the_training_and_graph_routes_take_the_fast_path():
+    routes = train_router.routes + graph_router.routes
+    names = {route.path: _body_and_settings_names(route) for route in routes}
+    paths = ("/api/networks/random", "/api/train", "/api/graph", "/api/gradcheck")
+    assert names == {path: ("body", "settings") for path in paths}
+
+
+def test_a_training_request_answers_the_same_through_the_fast_path_and_fastapis_handler(client):
+    raw = json.dumps({**preset_body("xor-2-2-1"), "epochs": 3, "batch_size": 2, "seed": 5, "grid": {"resolution": 4}})
+    fast = client.post("/api/train", content=raw, headers={"content-type": "application/json"})
+    plain = client.post("/api/train", content=raw, headers={"content-type": "application/vnd.train+json"})
+    assert fast.status_code == plain.status_code == 200
+    assert fast.content == plain.content
+    assert fast.json()["epochs_done"] == 3
 
 
 def test_a_step_answers_the_same_through_the_fast_path_and_fastapis_handler(client):

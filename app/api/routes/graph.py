@@ -6,13 +6,14 @@ from ...engine.backprop import check_batch, compute_loss, forward
 from ...engine.gradcheck import check_gradients
 from ...engine.graph import build_graph
 from ..errors import LimitError
+from ..json_route import JSONBodyRoute
 from ..limits import SettingsDep, check_network, check_rows, parameter_count, run_engine
 from ..responses import answer
 from ..schemas_graph import GradcheckRequest, GradcheckResponse, GraphRequest, GraphResponse
 from ..schemas_out import ERROR_RESPONSES
 from ..service import build_network
 
-router = APIRouter(prefix="/api", tags=["graph"], responses=ERROR_RESPONSES)
+router = APIRouter(prefix="/api", tags=["graph"], responses=ERROR_RESPONSES, route_class=JSONBodyRoute)
 
 
 def _check_limits(settings, body):

@@ -5,12 +5,13 @@ from fastapi import APIRouter
 from ...engine.initialize import random_network
 from .. import service_train
 from ..errors import LimitError
+from ..json_route import JSONBodyRoute
 from ..limits import SettingsDep, run_engine
 from ..responses import answer
 from ..schemas_out import ERROR_RESPONSES
 from ..schemas_train import RandomNetworkRequest, RandomNetworkResponse, TrainRequest, TrainResponse
 
-router = APIRouter(prefix="/api", tags=["training"], responses=ERROR_RESPONSES)
+router = APIRouter(prefix="/api", tags=["training"], responses=ERROR_RESPONSES, route_class=JSONBodyRoute)
 
 
 def check_widths(settings, widths):
