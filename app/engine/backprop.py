@@ -147,9 +147,9 @@ def activation_names(network):
     return [layer.activation for layer in network.layers]
 
 
-def propagate_network(network, x, thetas=None):
+def propagate_network(network, x):
     """``propagate`` on a ``Network`` and a plain batch x (N × n_in)."""
-    thetas = network.thetas() if thetas is None else thetas
+    thetas = network.thetas()
     return propagate(thetas, activation_names(network), with_ones(x), hidden_room(thetas, x.shape[0]))
 
 
