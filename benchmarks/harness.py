@@ -26,26 +26,24 @@ if str(ROOT) not in sys.path:  # `python benchmarks/x.py` puts only benchmarks/ 
     sys.path.insert(0, str(ROOT))
 
 
-def per_call_seconds(function, number, clock=time.perf_counter):
-    """Seconds per call of ``function()``, averaged over ``number`` back-to-back calls."""
-    start = clock()
+def per_call_seconds(function, number):
+    """Wall seconds per call of ``function()``, averaged over ``number`` back-to-back calls."""
+    start = time.perf_counter()
     for _ in range(number):
         function()
-    return (clock() - start) / number
+    return (time.perf_counter() - start) / number
 
 
-def alternate(functions, rounds, seconds=0.02, clock=time.perf_counter):
+def alternate(functions, rounds, seconds=0.02):
     """Median seconds per call of each function; rounds alternate so drifting load hits all alike.
 
-    Each round times a batch of calls of each function lasting about ``seconds``. The default
-    clock is wall time; ``time.process_time`` (CPU time of this process, all its threads) is
-    steadier while other processes compete for the cores.
+    Each round times a batch of calls of each function lasting about ``seconds``.
     """
     numbers = {name: calls_for(function, seconds) for name, function in functions.items()}
     samples = {name: [] for name in functions}
     for _ in range(rounds):
         for name, function in functions.items():
-            samples[name].append(per_call_seconds(function, numbers[name], clock))
+            samples[name].append(per_call_seconds(function, numbers[name]))
     return {name: statistics.median(values) for name, values in samples.items()}
 
 

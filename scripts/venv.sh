@@ -12,10 +12,16 @@ find_python() {  # the first interpreter that runs and is Python >= 3.11
 }
 
 ensure_venv() {
-  if [ ! -x "$VENV/bin/python" ]; then
+  # pip, not only python: a venv whose creation failed half-way (no ensurepip) is made again.
+  if [ ! -x "$VENV/bin/pip" ]; then
     local python
     python="$(find_python)" || { echo "Backprop Lab needs Python >= 3.11 (set PYTHON=/path/to/python3.11)" >&2; exit 1; }
-    "$python" -m venv "$VENV"
+    [ -f "$VENV/pyvenv.cfg" ] && rm -rf "$VENV"  # only ever a virtual environment
+    "$python" -m venv "$VENV" || {
+      [ -f "$VENV/pyvenv.cfg" ] && rm -rf "$VENV"
+      echo "could not create $VENV with $python -m venv (on Debian/Ubuntu: apt-get install python3-venv)" >&2
+      exit 1
+    }
   fi
 }
 

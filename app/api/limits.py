@@ -1,24 +1,23 @@
 """Size limits shared by every route, taken from the settings."""
 
+import itertools
 from typing import Annotated
 
 from fastapi import Depends, Request
 from starlette.concurrency import run_in_threadpool
 
-from ..settings import Settings, get_settings
+from ..settings import Settings
 from .errors import LimitError
 
 
 async def app_settings(request: Request) -> Settings:
-    """The app's settings: ``app.state.settings`` if set, else ``get_settings`` or its override.
+    """The app's settings, as ``create_app`` stored them in ``app.state.settings``.
 
-    Read on the event loop: ``Depends(get_settings)`` would call the (plain ``def``) override in a
+    Read on the event loop: ``Depends(get_settings)`` would call the (plain ``def``) function in a
     worker thread on every request, a thread hop that cost /api/step a large share of its
-    requests/s under load. (Any entry in ``app.dependency_overrides`` also makes FastAPI re-analyse
-    every dependency on every request, ~50 µs; ``app.state.settings`` avoids that.)
+    requests/s under load.
     """
-    settings = getattr(request.app.state, "settings", None)
-    return settings or request.app.dependency_overrides.get(get_settings, get_settings)()
+    return request.app.state.settings
 
 
 SettingsDep = Annotated[Settings, Depends(app_settings)]
@@ -44,6 +43,11 @@ def check_network(settings, network):
 def parameter_count(network):
     """Weights and biases of a request's network (its lists, before any array is built)."""
     return sum(len(layer.weights) * (len(layer.weights[0]) + 1) for layer in network.layers)
+
+
+def parameter_count_of_widths(widths):
+    """Weights and biases of a network with columns of ``widths`` = [n_in, n_1, …, n_L]."""
+    return sum((n_in + 1) * n_out for n_in, n_out in itertools.pairwise(widths))
 
 
 def check_rows(settings, rows, field):

@@ -29,11 +29,11 @@ def _arrays(body):
     return network, x, t
 
 
-def _too_large(settings, network, samples):
-    """Why the graph view would be unreadable for this request, or None."""
-    if network.parameter_count > settings.max_graph_parameters:
+def _too_large(settings, params, samples):
+    """Why the graph view would be unreadable for ``params`` parameters and ``samples`` samples, or None."""
+    if params > settings.max_graph_parameters:
         return (
-            f"the graph view is for small networks: this one has {network.parameter_count} parameters; "
+            f"the graph view is for small networks: this one has {params} parameters; "
             f"the limit max_graph_parameters is {settings.max_graph_parameters}"
         )
     if samples > settings.max_graph_samples:
@@ -44,11 +44,11 @@ def _too_large(settings, network, samples):
     return None
 
 
-def _graph(settings, body):
+def _graph(body, note):
+    """The graph, or only its sizes and loss with ``note`` saying why it is not drawn."""
     network, x, t = _arrays(body)
     sizes = {"parameter_count": network.parameter_count, "sample_count": len(x)}
     loss = compute_loss(forward(network, x), t, body.loss)  # refuses an overflowing step before the graph
-    note = _too_large(settings, network, len(x))
     if note:
         empty = {"root": None, "nodes": [], "edges": [], "forward_order": [], "backward_order": [], "backward": []}
         return {**empty, **sizes, "loss": loss, "note": note}
@@ -65,9 +65,9 @@ async def read_graph(body: GraphRequest, settings: SettingsDep):
     """The step as scalar operations: each node's value, gradient and local derivatives, in order."""
     _check_limits(settings, body)
     samples, params = len(body.inputs), parameter_count(body.network)
-    drawn = params <= settings.max_graph_parameters and samples <= settings.max_graph_samples
-    work = samples * params * (GRAPH_WORK if drawn else 1)
-    return await run_engine(settings, work, answer, _graph, settings, body)
+    note = _too_large(settings, params, samples)
+    work = samples * params * (1 if note else GRAPH_WORK)
+    return await run_engine(settings, work, answer, _graph, body, note)
 
 
 def _gradcheck(body):

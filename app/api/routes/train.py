@@ -6,7 +6,7 @@ from ...engine.initialize import random_network
 from .. import service_train
 from ..errors import LimitError
 from ..json_route import JSONBodyRoute
-from ..limits import SettingsDep, run_engine
+from ..limits import SettingsDep, parameter_count_of_widths, run_engine
 from ..responses import answer
 from ..schemas_out import ERROR_RESPONSES
 from ..schemas_train import RandomNetworkRequest, RandomNetworkResponse, TrainRequest, TrainResponse
@@ -38,7 +38,7 @@ def _random_network(body):
 async def create_random_network(body: RandomNetworkRequest, settings: SettingsDep):
     """A network of the given shape with Glorot-uniform weights from the seed and zero biases."""
     check_widths(settings, body.widths)
-    parameters = sum((n_in + 1) * n_out for n_in, n_out in zip(body.widths, body.widths[1:], strict=False))
+    parameters = parameter_count_of_widths(body.widths)
     return await run_engine(settings, parameters * RANDOM_NETWORK_WORK, answer, _random_network, body)
 
 
