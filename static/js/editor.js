@@ -112,6 +112,23 @@ function training(store, state) {
   ]);
 }
 
+const controls = (root) => [...root.querySelectorAll("input, select, button")];
+/** What names a control across rebuilds: its id, else its aria-label, else its label's or button's text. */
+const identity = (c) => c.id || c.getAttribute("aria-label") || (c.labels && c.labels[0] ? c.labels[0] : c).textContent.trim();
+
+/** The focused control of the editor, as {name, index}; null when the focus is elsewhere. */
+function focusedControl(root) {
+  const index = controls(root).indexOf(document.activeElement);
+  return index < 0 ? null : { name: identity(document.activeElement), index };
+}
+
+/** Rebuilding replaces the controls: focus the one with the same identity, else the one at the same place. */
+function restoreFocus(root, focused) {
+  if (!focused) return;
+  const all = controls(root);
+  (all.find((c) => focused.name && identity(c) === focused.name) || all[focused.index])?.focus();
+}
+
 export function mount(root, store) {
   let last = null;
   store.subscribe((app) => {
@@ -120,10 +137,8 @@ export function mount(root, store) {
     const key = JSON.stringify([networkWidths(state.network), state.network.layers.map((l) => l.activation), state.inputs, state.targets, state.loss, state.optimizer, state.seed]);
     if (key === last) return;
     last = key;
-    // Rebuilding replaces the controls: keep the keyboard focus on the control at the same place.
-    const controls = () => [...root.querySelectorAll("input, select, button")];
-    const focused = controls().indexOf(document.activeElement);
+    const focused = focusedControl(root);
     root.replaceChildren(el("h2", { text: "Edit" }), training(store, state), batchTable(store, state), architecture(store, state));
-    if (focused >= 0) controls()[focused]?.focus();
+    restoreFocus(root, focused);
   });
 }

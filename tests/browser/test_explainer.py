@@ -134,6 +134,21 @@ def test_phase_indicator_jumps_to_a_phase(explainer, server_url):
     expect(phases.get_by_role("button", name="Update")).to_have_attribute("aria-current", "step")
 
 
+def test_adding_and_removing_a_sample_by_keyboard_keeps_the_focus_on_that_button(explainer):
+    rows = explainer.locator("table.batch tbody tr")
+    count = rows.count()
+    explainer.get_by_role("button", name="Add sample").focus()
+    for added in (1, 2):
+        explainer.keyboard.press("Enter")
+        expect(rows).to_have_count(count + added)
+        expect(explainer.get_by_role("button", name="Add sample")).to_be_focused()
+    explainer.keyboard.press("Tab")
+    expect(explainer.get_by_role("button", name="Remove last sample")).to_be_focused()
+    explainer.keyboard.press("Enter")
+    expect(rows).to_have_count(count + 1)
+    expect(explainer.get_by_role("button", name="Remove last sample")).to_be_focused()
+
+
 def test_editing_a_weight_changes_the_forward_values(explainer, server_url):
     before = api_step(server_url, "seed-neuron")["trace"][0]
     network = {"layers": [{"weights": [[-1.25]], "biases": [0.2], "activation": "sigmoid"}]}
@@ -318,7 +333,7 @@ def test_every_sub_step_of_other_presets_renders_its_equations(explainer, server
         step_to(explainer, position, len(trace))
         assert explainer.locator("#explanation .katex-error").count() == 0, f"sub-step {position}"
     entry = trace[-1]
-    assert f"{fmt(entry['new'], tex=True)}" in shown_math(explainer)
+    assert fmt(entry["new"], tex=True) in shown_math(explainer)
 
 
 def test_choosing_another_sample_walks_that_samples_numbers(explainer, server_url):
