@@ -81,9 +81,12 @@ function mountViews(store) {
   host.append(...roots);
   const buttons = VIEWS.map((v, i) => el("button", { type: "button", text: v.name, "aria-pressed": i === 0 ? "true" : "false", onclick: () => show(i) }));
   const mounted = VIEWS.map(() => null);
+  let wanted = 0; // the view last asked for: a slower view that finishes loading later stays hidden
   async function show(index) {
+    wanted = index;
     mounted[index] ??= mountView(VIEWS[index], roots[index], store);
     await mounted[index];
+    if (wanted !== index) return;
     roots.forEach((r, i) => (r.hidden = i !== index));
     buttons.forEach((b, i) => b.setAttribute("aria-pressed", i === index ? "true" : "false"));
   }

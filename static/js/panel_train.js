@@ -20,8 +20,11 @@ const emptyHistory = () => ({ train_loss: [], test_loss: [] });
 /** The lab's working memory besides the one state: the data's rows, the run so far, the last answer. */
 class TrainingLab {
   constructor(root, store) {
-    Object.assign(this, { root, store, data: null, csv: null, history: emptyHistory(), epochs: 0, historyKey: null });
+    Object.assign(this, { root, store, data: null, csv: null, csvUploads: 0, history: emptyHistory(), epochs: 0, historyKey: null });
     Object.assign(this, { answer: null, trainer: null, updates: 0, drawPending: false, previewTimer: null, previewId: 0 });
+    // errorSource: who showed the error; runNetwork: the network a run started from; pointsKey:
+    // what the heatmap's points layer shows (train_render.js); locked: by a lesson link.
+    Object.assign(this, { errorSource: null, runNetwork: null, pointsKey: null, locked: false });
     this.ui = buildDom(store, {
       onSetting: (f, v, input) => this.setSetting(f, v, input),
       onDataset: (name) => this.chooseDataset(name),
@@ -86,6 +89,7 @@ class TrainingLab {
   }
 
   setRunning(running) {
+    if (this.locked) return;
     const { ui } = this;
     ui.trainButton.disabled = running;
     ui.pauseButton.disabled = !running;
@@ -138,12 +142,7 @@ class TrainingLab {
   /** What each request reads from the state afresh: chunk size, batch size, loss and optimizer (the editor may change them mid-run). */
   nextChunk() {
     const { train, loss, optimizer } = this.store.state;
-    const fields = { epochs: train.epochs_per_chunk, batch_size: train.batch_size, loss, optimizer };
-    if (optimizer.name !== this.optimizerName) {
-      this.optimizerName = optimizer.name;
-      fields.fresh_optimizer_state = true; // another optimizer's slots would not fit
-    }
-    return fields;
+    return { epochs: train.epochs_per_chunk, batch_size: train.batch_size, loss, optimizer };
   }
 
   async onError(error) {
@@ -166,7 +165,7 @@ class TrainingLab {
       this.say(fits(store.state.network, data) ? null : await installDefault(store, data));
       this.ui.showNetwork(describeNetwork(store.state, data, null));
       this.syncHistory(data, store.state.network);
-      Object.assign(this, { runNetwork: store.state.network, optimizerName: store.state.optimizer.name });
+      this.runNetwork = store.state.network;
       this.trainer = createTrainer({
         body: trainBody(store.state, data),
         nextChunk: () => this.nextChunk(),
@@ -217,7 +216,8 @@ class TrainingLab {
     const widths = networkWidths(this.store.state.network);
     try {
       const rows = await postCsv(await file.text(), widths ? widths[0] : undefined);
-      this.csv = { source: "csv", name: file.name, label: `your CSV (${file.name})`, input_width: rows.inputs[0].length, ...rows };
+      this.csvUploads += 1;
+      this.csv = { source: "csv", upload: this.csvUploads, name: file.name, label: `your CSV (${file.name})`, input_width: rows.inputs[0].length, ...rows };
       this.ui.setCsvOption(`Your CSV: ${file.name} (${rows.inputs.length} rows)`);
       const columns = rows.header ? ` (columns ${rows.header.join(", ")})` : "";
       this.say(`Loaded ${rows.inputs.length} rows of ${file.name}${columns}: ${rows.kind}.`);
@@ -230,7 +230,7 @@ class TrainingLab {
 
   /** A locked lesson link fixes the network: the lab shows it but cannot train or replace it. */
   lock() {
-    this.setRunning = () => {};
+    this.locked = true;
     for (const node of [this.ui.trainButton, this.ui.pauseButton, this.ui.freshButton, this.ui.fileInput]) node.disabled = true;
     this.say("This lesson link is locked to its network: the training lab only shows it.");
   }
@@ -244,7 +244,7 @@ class TrainingLab {
     let shownNetwork = this.store.state.network;
     this.store.subscribe((app) => {
       this.ui.syncSettings(app.state.train);
-      if (this.running && app.state.network !== this.runNetwork && !this.ui.pauseButton.disabled) this.stopForEdit();
+      if (this.running && app.state.network !== this.runNetwork) this.stopForEdit();
       if (app.state.network !== shownNetwork) {
         shownNetwork = app.state.network;
         this.schedulePreview();

@@ -3,9 +3,6 @@
 
 import { post, request } from "./api.js";
 
-/** The built-in datasets: name, title, kind, input_width, defaults. */
-export const listDatasets = () => request("api/datasets");
-
 /** {inputs, targets, kind, test_count} of a built-in dataset, the same rows /api/train uses. */
 export function getDataset({ dataset, samples, noise, seed, test_fraction }) {
   const query = new URLSearchParams({ samples, noise, seed, test_fraction });

@@ -6,20 +6,22 @@ import { postTrain } from "./train_api.js";
 
 /**
  * A trainer for one run. `body` is the first /api/train request; `nextChunk()` returns the
- * fields that may change between requests (epochs, batch_size, loss, optimizer; with
- * `fresh_optimizer_state: true` the optimizer's state starts over); `onChunk(answer)` gets every
- * answer, `onError(error)` the error that ended the run.
+ * fields that may change between requests (epochs, batch_size, loss, optimizer; when the
+ * optimizer's name changes its state starts over: another optimizer's slots would not fit);
+ * `onChunk(answer)` gets every answer, `onError(error)` the error that ended the run.
  */
 export function createTrainer({ body, nextChunk, onChunk, onError }) {
   let running = false;
   let finished = Promise.resolve();
   let current = { network: body.network, optimizer_state: body.optimizer_state ?? null };
+  let previous = body;
 
   async function loop() {
     while (running) {
-      const { fresh_optimizer_state: fresh, ...changes } = nextChunk();
-      if (fresh) current.optimizer_state = null;
+      const changes = nextChunk();
+      if (changes.optimizer && changes.optimizer.name !== previous.optimizer.name) current.optimizer_state = null;
       const request = { ...body, ...changes, network: current.network };
+      previous = request;
       if (current.optimizer_state) request.optimizer_state = current.optimizer_state;
       else delete request.optimizer_state;
       let answer;

@@ -13,12 +13,15 @@ import { datasetInfo } from "./train_state.js";
 /** The key that names a built-in dataset's rows: same key, same rows. */
 export const dataKey = (t) => JSON.stringify([t.dataset, t.samples, t.noise, t.seed, t.test_fraction]);
 
+/** The key that names a CSV's rows: one per upload (`csv.upload`), so a re-uploaded file of the same name is new data. */
+export const csvKey = (csv, t) => JSON.stringify(["csv", csv.upload, t.test_fraction]);
+
 /**
  * The data to train on: {source, key, label, inputs, targets, kind, test_count, input_width}.
  * The learner's CSV when one is loaded, else the built-in dataset of the settings (fetched once per key).
  */
 export async function loadData(train, csv, cached) {
-  if (csv) return { ...csv, test_count: heldOutCount(csv.inputs.length, train.test_fraction), key: `csv:${csv.name}:${train.test_fraction}` };
+  if (csv) return { ...csv, test_count: heldOutCount(csv.inputs.length, train.test_fraction), key: csvKey(csv, train) };
   const key = dataKey(train);
   if (cached && cached.key === key) return cached;
   const rows = await getDataset(train);
@@ -122,7 +125,7 @@ export function trainBody(state, data, network = state.network, setup = state) {
 }
 
 /** Clicks the "Network" view toggle (main.js owns the views); true when there was one. */
-export function showNetworkView() {
+function showNetworkView() {
   const button = [...document.querySelectorAll("#view-toggle button")].find((b) => b.textContent.trim() === "Network");
   if (button) button.click();
   return Boolean(button);

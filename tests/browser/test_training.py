@@ -154,6 +154,38 @@ def test_a_bad_csv_shows_the_apis_error_and_a_good_one_loads(explainer, server_u
     console_errors[:] = [e for e in console_errors if e not in refused]
 
 
+def test_a_re_uploaded_csv_of_the_same_name_starts_a_new_loss_history(explainer):
+    page = explainer
+    open_lab(page)
+    upload(page, "data.csv", "x,t\n" + "".join(f"{i / 10 - 1},{(i / 10 - 1) ** 2}\n" for i in range(21)))
+    expect(page.get_by_role("status").filter(has_text="Loaded 21 rows")).to_be_visible(timeout=SLOW)
+    page.get_by_role("button", name="Train", exact=True).click()
+    wait_for_epochs(page, 2)
+    page.get_by_role("button", name="Pause", exact=True).click()
+    expect(page.get_by_role("status").filter(has_text="Paused at epoch")).to_be_visible(timeout=SLOW)
+    open_lab(page)  # Pause showed the explainer
+    assert lab_number(page, "svg.loss-chart", "data-points") >= 2
+    upload(page, "data.csv", "x,t\n" + "".join(f"{i / 10 - 1},{(i / 10 - 1) ** 3}\n" for i in range(15)))
+    expect(page.get_by_role("status").filter(has_text="Loaded 15 rows")).to_be_visible(timeout=SLOW)
+    expect(page.locator(".train-lab")).to_have_attribute("data-epoch", "0", timeout=SLOW)
+    expect(page.locator("svg.loss-chart")).to_have_attribute("data-points", "0")
+
+
+def test_switching_views_quickly_shows_the_last_one_clicked(explainer):
+    page = explainer
+    # Both clicks in one task: the Training view's module is still loading when Network is asked for.
+    page.evaluate("""() => {
+        const buttons = [...document.querySelectorAll("#view-toggle button")];
+        const button = (name) => buttons.find((b) => b.textContent === name);
+        button("Training").click();
+        button("Network").click();
+    }""")
+    page.wait_for_selector("#view-training .train-lab", state="attached", timeout=SLOW)
+    expect(page.locator("#view-training")).to_be_hidden()
+    expect(page.locator("#view-network")).to_be_visible()
+    expect(page.get_by_role("button", name="Network", exact=True)).to_have_attribute("aria-pressed", "true")
+
+
 def test_sine_shows_the_fitted_curve_over_the_points(explainer):
     page = explainer
     open_lab(page)

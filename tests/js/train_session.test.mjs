@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { defaultTrain } from "../../static/js/train_config.js";
-import { dataFields, dataKey, defaultSetup, describeNetwork, fits, sampleFields, trainBody } from "../../static/js/train_session.js";
+import { dataFields, dataKey, defaultSetup, describeNetwork, fits, loadData, sampleFields, trainBody } from "../../static/js/train_session.js";
 
 const XOR_DATA = { source: "dataset", key: "k", label: "XOR", input_width: 2, kind: "classification", inputs: [[1, -1], [-1, -1], [0.5, 0.5]], targets: [[1], [0], [0]], test_count: 1 };
 const net = (widths, last = "sigmoid") => ({
@@ -68,4 +68,14 @@ test("the network line names the shape the lab trains, or the one Train will loa
   assert.match(describeNetwork(state, XOR_DATA, null), /network 2-8-1 \(tanh, sigmoid\) with binary cross-entropy loss and Adam, learning rate 0.03/);
   assert.match(describeNetwork(state, XOR_DATA, defaultSetup(XOR_DATA)), /Train will load a fresh 2-8-8-1 network from seed 4/);
   assert.notEqual(dataKey(defaultTrain()), dataKey({ ...defaultTrain(), noise: 0.1 }));
+});
+
+test("a re-uploaded CSV of the same name is new data: each upload has its own key", async () => {
+  const train = defaultTrain();
+  const csv = { ...XOR_DATA, source: "csv", name: "points.csv", upload: 1 };
+  const first = await loadData(train, csv, null);
+  const again = await loadData(train, { ...csv, upload: 2 }, first);
+  assert.notEqual(again.key, first.key);
+  assert.equal((await loadData(train, csv, first)).key, first.key, "the same upload keeps its key");
+  assert.notEqual((await loadData({ ...train, test_fraction: 0.5 }, csv, first)).key, first.key, "another split is other data");
 });
