@@ -19,7 +19,21 @@ async def engine_error_handler(request: Request, exc: ValueError) -> JSONRespons
     return JSONResponse(error_body(getattr(exc, "path", ()), str(exc), kind), status_code=422)
 
 
+MAX_LISTED_ERRORS = 20
+"""Most validation errors one 422 lists; the rest are counted in a last item (a crafted body can
+hold a hundred thousand unknown fields, and listing each would make a 15 MB answer)."""
+
+
+def listed_errors(errors):
+    """FastAPI's error items without the input echoed back (it may hold NaN, which JSON cannot
+    carry), at most ``MAX_LISTED_ERRORS`` of them and then one saying how many more there are."""
+    detail = [{"loc": list(e["loc"]), "msg": e["msg"], "type": e["type"]} for e in errors[:MAX_LISTED_ERRORS]]
+    if len(errors) > MAX_LISTED_ERRORS:
+        more = len(errors) - MAX_LISTED_ERRORS
+        detail.append({"loc": ["body"], "msg": f"and {more} more errors not listed", "type": "too_many_errors"})
+    return detail
+
+
 async def validation_error_handler(request: Request, exc) -> JSONResponse:
-    """FastAPI's 422, without echoing the input back (it may hold NaN, which JSON cannot carry)."""
-    detail = [{"loc": list(e["loc"]), "msg": e["msg"], "type": e["type"]} for e in exc.errors()]
-    return JSONResponse({"detail": detail}, status_code=422)
+    """FastAPI's 422, its errors listed by ``listed_errors``."""
+    return JSONResponse({"detail": listed_errors(exc.errors())}, status_code=422)

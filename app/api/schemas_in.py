@@ -7,9 +7,11 @@ from pydantic import BaseModel, ConfigDict, Field
 from ..engine.presets import get_preset
 
 Finite = Annotated[float, Field(allow_inf_nan=False, strict=True)]  # a JSON number: not true, not "1.5"
-Row = Annotated[list[Finite], Field(min_length=1)]
-Matrix = Annotated[list[Row], Field(min_length=1)]
-Vector = Annotated[list[Finite], Field(min_length=1)]
+# Every list of a request stops at its first bad item (fail_fast): a 2 MB body of a million bad
+# numbers is one error, found in milliseconds, not a million listed in a 100 MB answer.
+Row = Annotated[list[Finite], Field(min_length=1, fail_fast=True)]
+Matrix = Annotated[list[Row], Field(min_length=1, fail_fast=True)]
+Vector = Annotated[list[Finite], Field(min_length=1, fail_fast=True)]
 Activation = Literal["sigmoid", "tanh", "relu", "leaky_relu", "linear", "softmax"]
 LossName = Literal["mse", "binary_cross_entropy", "cross_entropy"]
 
@@ -29,12 +31,15 @@ class LayerIn(Strict):
 
 
 class NetworkIn(Strict):
-    layers: list[LayerIn] = Field(min_length=1, description="Layers from input to output.")
+    layers: list[LayerIn] = Field(min_length=1, fail_fast=True, description="Layers from input to output.")
 
 
 class ParameterPair(Strict):
     weights: Matrix
     biases: Vector
+
+
+Pairs = Annotated[list[ParameterPair], Field(fail_fast=True)]
 
 
 class Sgd(Strict):
@@ -61,9 +66,9 @@ Optimizer = Annotated[Sgd | Momentum | Adam, Field(discriminator="name")]
 
 class OptimizerState(Strict):
     step: int = Field(0, ge=0, le=10**9, description="Updates taken so far (Adam's t).")
-    velocity: list[ParameterPair] | None = Field(None, description="momentum: v per parameter.")
-    m: list[ParameterPair] | None = Field(None, description="adam: first moment per parameter.")
-    v: list[ParameterPair] | None = Field(None, description="adam: second moment per parameter.")
+    velocity: Pairs | None = Field(None, description="momentum: v per parameter.")
+    m: Pairs | None = Field(None, description="adam: first moment per parameter.")
+    v: Pairs | None = Field(None, description="adam: second moment per parameter.")
 
 
 class ForwardRequest(Strict):
@@ -87,7 +92,7 @@ class BackwardRequest(ForwardRequest):
 
 class UpdateRequest(Strict):
     network: NetworkIn
-    gradients: list[ParameterPair] = Field(min_length=1, description="∂L/∂W and ∂L/∂b, shaped like the network.")
+    gradients: Pairs = Field(min_length=1, description="∂L/∂W and ∂L/∂b, shaped like the network.")
     optimizer: Optimizer
     optimizer_state: OptimizerState | None = None
 

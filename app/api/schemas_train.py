@@ -22,9 +22,11 @@ class Strict(BaseModel):
 
 class RandomNetworkRequest(Strict):
     widths: list[Annotated[int, Field(ge=1)]] = Field(
-        min_length=2, description="Nodes per column: [n_in, n_1, …, n_L] (inputs, then each layer)."
+        min_length=2, fail_fast=True, description="Nodes per column: [n_in, n_1, …, n_L] (inputs, then each layer)."
     )
-    activations: list[Activation] = Field(min_length=1, description="One activation per layer (len(widths) − 1).")
+    activations: list[Activation] = Field(
+        min_length=1, fail_fast=True, description="One activation per layer (len(widths) − 1)."
+    )
     seed: Seed = 0
 
     model_config = ConfigDict(

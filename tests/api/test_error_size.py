@@ -1,0 +1,80 @@
+"""A body full of mistakes gets a short 422: each list stops at its first bad item, and no answer
+lists more than ``MAX_LISTED_ERRORS`` errors — a crafted 1–2 MB body can neither make a 100 MB
+answer nor keep a worker busy for seconds listing them."""
+
+import json
+
+from app.api.errors import MAX_LISTED_ERRORS, listed_errors
+from tests.bodies import preset_body
+
+JSON = {"content-type": "application/json"}
+
+
+def post_raw(client, path, text):
+    return client.post(path, content=text.encode(), headers=JSON)
+
+
+def test_half_a_million_bad_widths_are_one_error_naming_the_first(client):
+    text = '{"widths": [2, ' + ", ".join(["0"] * 500_000) + '], "activations": ["tanh"]}'
+    response = post_raw(client, "/api/networks/random", text)
+    assert response.status_code == 422
+    assert len(response.content) < 2_000
+    [error] = response.json()["detail"]
+    assert error["loc"] == ["body", "widths", 1]
+    assert "greater than or equal to 1" in error["msg"]
+
+
+def test_a_hundred_thousand_rows_of_text_are_one_error_naming_the_first_number(client):
+    network = json.dumps(preset_body("mazur-2-2-2", "network")["network"])
+    rows = ", ".join(['["x", 1]'] * 100_000)
+    response = post_raw(client, "/api/forward", f'{{"network": {network}, "inputs": [[0.5, 0.1], {rows}]}}')
+    assert response.status_code == 422
+    [error] = response.json()["detail"]
+    assert error["loc"] == ["body", "inputs", 1, 0]
+    assert error["type"] == "float_type"
+
+
+def test_every_matrix_of_a_step_stops_at_its_first_bad_number(client):
+    body = preset_body("mazur-2-2-2", "network", "inputs", "targets", "loss", "optimizer")
+    body["network"]["layers"][1]["weights"] = [["a", "b"], ["c", "d"]]
+    body["targets"] = [[None, None]]
+    detail = client.post("/api/step", json=body).json()["detail"]
+    assert [e["loc"] for e in detail] == [
+        ["body", "network", "layers", 1, "weights", 0, 0],
+        ["body", "targets", 0, 0],
+    ]
+
+
+def test_many_unknown_fields_are_listed_up_to_the_cap_then_counted(client):
+    forward = preset_body("mazur-2-2-2", "network", "inputs")
+    unknown = ", ".join(f'"k{i}": 0' for i in range(50_000))
+    text = json.dumps(forward)[:-1] + ", " + unknown + "}"
+    response = post_raw(client, "/api/forward", text)
+    assert response.status_code == 422
+    assert len(response.content) < 10_000
+    detail = response.json()["detail"]
+    assert len(detail) == MAX_LISTED_ERRORS + 1
+    assert detail[0] == {"loc": ["body", "k0"], "msg": "Extra inputs are not permitted", "type": "extra_forbidden"}
+    assert detail[-1] == {
+        "loc": ["body"],
+        "msg": f"and {50_000 - MAX_LISTED_ERRORS} more errors not listed",
+        "type": "too_many_errors",
+    }
+
+
+def test_a_few_errors_are_all_listed_as_fastapi_words_them(client):
+    forward = preset_body("mazur-2-2-2", "network", "inputs")
+    response = client.post("/api/forward", json={**forward, "a": 1, "b": 2})
+    assert response.json()["detail"] == [
+        {"loc": ["body", name], "msg": "Extra inputs are not permitted", "type": "extra_forbidden"}
+        for name in ("a", "b")
+    ]
+
+
+def test_listed_errors_keeps_the_first_ones_in_order_and_counts_the_rest():
+    errors = [{"loc": ("body", i), "msg": "bad", "type": "t", "input": float("nan")} for i in range(25)]
+    detail = listed_errors(errors)
+    assert [e["loc"] for e in detail[:-1]] == [["body", i] for i in range(MAX_LISTED_ERRORS)]
+    assert all("input" not in e for e in detail)
+    assert detail[-1]["msg"] == f"and {25 - MAX_LISTED_ERRORS} more errors not listed"
+    assert listed_errors(errors[:MAX_LISTED_ERRORS]) == detail[:-1]
