@@ -21,7 +21,7 @@ import numpy as np
 from .activations import ACTIVATIONS
 from .losses import FUSED, LOSSES
 from .network import DivergedError, NetworkError, matrix, vector
-from .optimizers import OPTIMIZERS, SLOTS
+from .optimizers import OPTIMIZERS, SLOTS, state_mismatch
 
 
 @dataclass(slots=True)
@@ -291,15 +291,19 @@ def as_flat(thetas):
 def check_state(state, name, thetas):
     """Optimizer state as arrays shaped like [θ₁, θ₂, …], or a ``NetworkError`` naming the slot."""
     state = state or {}
-    checked = {"step": int(state.get("step") or 0)}
-    for slot in SLOTS[name]:
+    slots = {}
+    for slot in (slot for own in SLOTS.values() for slot in own):
         given = state.get(slot)
         if given is None:
             continue
         if _is_like(given, thetas):  # update's own output, carried into the next step as is
-            checked[slot] = list(given)
+            slots[slot] = list(given)
             continue
-        checked[slot] = as_thetas(flatten_pairs(given, ("optimizer_state", slot), as_flat(thetas)))
+        slots[slot] = as_thetas(flatten_pairs(given, ("optimizer_state", slot), as_flat(thetas)))
+    checked = {"step": int(state.get("step") or 0), **slots}
+    mismatch = state_mismatch(name, checked, slots)
+    if mismatch:
+        raise NetworkError(("optimizer_state", mismatch[0]), mismatch[1])
     return checked
 
 

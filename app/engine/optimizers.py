@@ -48,3 +48,30 @@ OPTIMIZERS = {
 
 # The arrays each optimizer keeps per parameter, besides the step count.
 SLOTS = {"sgd": (), "momentum": ("velocity",), "adam": ("m", "v")}
+
+
+def state_mismatch(name, state, slots):
+    """(slot, what is wrong) when ``state`` cannot be what optimizer ``name`` returned, else None.
+
+    ``slots`` = the state's arrays by slot name (those given). Another optimizer's slots are
+    refused, not ignored; Adam's bias correction divides by 1 − βᵗ with t = ``step``, so its m
+    and v come together and with the step count that made them (fresh moments mean t = 0), and
+    v, a running mean of squared gradients, is never negative."""
+    for slot in slots:
+        if slot not in SLOTS[name]:
+            owner = next(other for other, own in SLOTS.items() if slot in own)
+            kept = ", ".join(("step", *SLOTS[name]))
+            return slot, f"is {owner}'s state; {name} keeps {kept} (leave optimizer_state out to start afresh)"
+    if name != "adam":
+        return None
+    step, given = state.get("step", 0), [slot for slot in ("m", "v") if slot in slots]
+    if len(given) == 1:
+        missing = "v" if given == ["m"] else "m"
+        return missing, "is missing: adam's state has m and v together, as an adam step returned them"
+    if given and step == 0:
+        return "step", "is 0 but m and v are given: t counts the updates that made them (at least 1)"
+    if not given and step > 0:
+        return "step", f"is {step} but m and v are missing: with fresh moments adam starts at t = 0 (send step 0)"
+    if given and any((v < 0).any() for v in slots["v"]):
+        return "v", "has a negative value: v is a running mean of squared gradients, never below 0"
+    return None

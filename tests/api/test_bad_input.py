@@ -339,11 +339,14 @@ def test_update_that_overflows_is_422_diverged(client):
 )
 def test_update_whose_optimizer_state_overflows_is_422_diverged(client, name, slot, message):
     # Adam's v = β₂v + (1 − β₂)g² overflows while its move m̂/√v̂ stays finite; momentum's v moves w at once.
+    state = {"step": 1, slot: [{"weights": [[1.7e308]], "biases": [0.0]}]}
+    if name == "adam":
+        state["m"] = [{"weights": [[0.0]], "biases": [0.0]}]
     body = {
         "network": linear_network(1.0),
         "gradients": [{"weights": [[1.7e308]], "biases": [0.0]}],
         "optimizer": {"name": name, "learning_rate": 1e-300},
-        "optimizer_state": {"step": 1, slot: [{"weights": [[1.7e308]], "biases": [0.0]}]},
+        "optimizer_state": state,
     }
     assert_refused(client.post("/api/update", json=body), [], f"diverged: {message}")
 
