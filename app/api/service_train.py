@@ -139,28 +139,40 @@ class Plan:
 
 
 def _budget(network, data, body, settings, batch_size):
-    """(epochs that fit, stopped reason or None, work dict), or a LimitError when nothing fits."""
-    params, n_test = network.parameter_count, len(data.x_test)
+    """(epochs that fit, stopped reason or None, work dict), or a LimitError naming what does not fit:
+    the final evaluation on every row (the samples), the grid, or one epoch."""
+    params, n_test, budget = network.parameter_count, len(data.x_test), settings.compute_budget
+    rows = len(data.x) + n_test
     per_epoch = epoch_work(params, len(data.x), n_test, batch_size, settings.train_step_cost)
-    fixed = (len(data.x) + n_test) * params + settings.train_step_cost
+    evaluation = rows * params + settings.train_step_cost  # the loss and accuracy after training
+    if evaluation > budget:
+        raise LimitError(
+            ("dataset", "samples") if body.dataset else ("inputs",),
+            f"evaluating the network on its {rows} samples costs {evaluation} work units ({rows} samples × "
+            f"{params} parameters + train_step_cost); the limit compute_budget is {budget}: "
+            "use fewer samples or a smaller network",
+        )
+    grid = 0
     if body.grid is not None:
         check_grid(network.input_width, (body.grid.x1_range, body.grid.x2_range))
         # A grid point costs a forward pass only: about a third of a training sample's work.
-        fixed += body.grid.resolution**network.input_width * params // 3 + settings.train_step_cost
-    budget = settings.compute_budget
-    if fixed > budget:
-        raise LimitError(
-            ("grid", "resolution"),
-            f"the grid and evaluation cost {fixed} work units; the limit compute_budget is {budget}",
-        )
+        points = body.grid.resolution**network.input_width
+        grid = points * params // 3 + settings.train_step_cost
+        if evaluation + grid > budget:
+            raise LimitError(
+                ("grid", "resolution"),
+                f"the grid's {points} points cost {grid} work units on top of {evaluation} for evaluating the "
+                f"network; the limit compute_budget is {budget}: use a lower resolution",
+            )
+    fixed = evaluation + grid
     fits = (budget - fixed) // per_epoch
     work = {"per_epoch": per_epoch, "compute_budget": budget, "epochs_in_budget": fits, "fixed": fixed}
     if body.epochs > 0 and fits == 0:
         raise LimitError(
             ("epochs",),
-            f"one epoch costs {per_epoch} work units ({len(data.x) + n_test} samples × {params} parameters "
-            f"+ train_step_cost and the update per step); the limit compute_budget is {budget}: use fewer samples, "
-            "a larger batch_size or a smaller network",
+            f"one epoch costs {per_epoch} work units ({rows} samples × {params} parameters + train_step_cost and "
+            f"the update per step), on top of {fixed} for the evaluation{' and the grid' if grid else ''}; the limit "
+            f"compute_budget is {budget}: use fewer samples, a larger batch_size or a smaller network",
         )
     if body.epochs <= fits:
         return body.epochs, None, work

@@ -126,11 +126,35 @@ def test_budget_cuts_a_large_request_short_and_names_compute_budget(make_client)
     assert "compute_budget" in result["stopped"]
 
 
-def test_request_whose_single_epoch_exceeds_the_budget_is_refused(make_client):
+# 2-8-8-1 (105 parameters) on 200 xor points (160 to train, batch 10): evaluating costs 200 × 105 +
+# train_step_cost = 121,000 units; one epoch 21,000 + 16 × (100,000 + 20 × 105) + 100,000 = 1,754,600.
+
+
+def test_request_whose_single_epoch_exceeds_the_budget_is_refused_at_epochs(make_client):
+    client = make_client(compute_budget=500_000)
+    detail = _error(client.post("/api/train", json=_train_body(client, epochs=1)))
+    assert detail["loc"] == ["body", "epochs"]
+    assert "one epoch costs 1754600 work units" in detail["msg"]
+    assert "on top of 121000 for the evaluation; the limit compute_budget is 500000" in detail["msg"]
+
+
+def test_data_too_large_to_evaluate_is_refused_at_the_samples_not_the_grid(make_client):
     client = make_client(compute_budget=100_000)
-    response = client.post("/api/train", json=_train_body(client, epochs=1))
-    assert response.status_code == 422
-    assert "compute_budget" in response.json()["detail"][0]["msg"]
+    detail = _error(client.post("/api/train", json=_train_body(client, epochs=0)))
+    assert detail["loc"] == ["body", "dataset", "samples"]
+    assert detail["msg"].startswith("evaluating the network on its 200 samples costs 121000 work units")
+    own = {**_train_body(client, epochs=0), "dataset": None, "inputs": [[0.0, 1.0]] * 1000, "targets": [[1.0]] * 1000}
+    detail = _error(client.post("/api/train", json=own))
+    assert detail["loc"] == ["body", "inputs"]
+    assert "on its 1000 samples costs 205000 work units" in detail["msg"]
+
+
+def test_a_grid_beyond_the_budget_is_refused_at_its_resolution(make_client):
+    client = make_client(compute_budget=500_000)
+    detail = _error(client.post("/api/train", json=_train_body(client, epochs=0, grid={"resolution": 100})))
+    assert detail["loc"] == ["body", "grid", "resolution"]
+    assert "the grid's 10000 points cost 450000 work units on top of 121000" in detail["msg"]
+    assert _train(client, _train_body(client, epochs=0, grid={"resolution": 50}))["grid"] is not None
 
 
 def test_epochs_beyond_max_epochs_is_refused_naming_the_limit(make_client):
