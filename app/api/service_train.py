@@ -52,11 +52,14 @@ def csv_rows(body, settings):
 
 
 def _renamed(error, names):
-    """The same error with its first path element renamed (inputs → test_inputs, …)."""
-    path = error.path
+    """The same error with its first path element renamed (inputs → test_inputs, …), and the
+    other field its message compares with ("has 2 rows but inputs has 1")."""
+    path, message = error.path, str(error)
     if path and path[0] in names:
         path = (names[path[0]], *path[1:])
-    return NetworkError(path, str(error))
+    for old, new in names.items():
+        message = message.replace(f"but {old} has", f"but {new} has")
+    return NetworkError(path, message)
 
 
 def _checked(network, x, t, loss, names):

@@ -274,6 +274,9 @@ def check_grid(input_width, ranges=None):
     for index, given in enumerate(ranges or ()):
         if given is not None and index >= input_width:
             raise NetworkError(("grid", f"x{index + 1}_range"), f"the network takes only {input_width} input")
+        if given is not None and not given[0] < given[1]:
+            low, high = given
+            raise NetworkError(("grid", f"x{index + 1}_range"), f"is [{low}, {high}]: give [low, high], low below high")
 
 
 def predict_grid(network, x, resolution, ranges=None):

@@ -248,6 +248,25 @@ def test_data_errors_name_the_field(client, change, loc):
     assert detail["loc"] == (loc or ["body", "test_inputs", 0])
 
 
+def test_test_rows_that_do_not_match_name_the_test_fields(client):
+    own = {
+        "dataset": None,
+        "inputs": [[0, 0]],
+        "targets": [[0]],
+        "test_inputs": [[1, 0], [0, 1]],
+        "test_targets": [[1]],
+    }
+    detail = _error(client.post("/api/train", json=_train_body(client, **own)))
+    assert detail == {"loc": ["body", "test_targets"], "msg": "has 1 rows but test_inputs has 2", "type": "value_error"}
+
+
+@pytest.mark.parametrize("x1_range", [[1.0, -1.0], [0.0, 0.0]])
+def test_a_grid_range_must_run_from_low_to_high(client, x1_range):
+    detail = _error(client.post("/api/train", json=_train_body(client, epochs=0, grid={"x1_range": x1_range})))
+    assert detail["loc"] == ["body", "grid", "x1_range"]
+    assert detail["msg"] == f"is [{x1_range[0]}, {x1_range[1]}]: give [low, high], low below high"
+
+
 def test_dataset_with_the_wrong_input_width_names_the_network(client):
     body = _train_body(client, "sine")
     response = client.post("/api/train", json=body)
