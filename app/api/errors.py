@@ -3,11 +3,9 @@
 from fastapi import Request
 from fastapi.responses import JSONResponse
 
-from ..engine import NetworkError
+from ..engine.network import LimitError
 
-
-class LimitError(NetworkError):
-    """A request larger than a configured limit; the message names the setting."""
+__all__ = ["LimitError", "engine_error_handler", "listed_errors", "validation_error_handler"]
 
 
 def error_body(path, message, kind="value_error"):

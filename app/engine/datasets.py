@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .network import NetworkError
+from .network import LimitError, NetworkError
 
 MAX_NOISE = 1.0
 XOR_MARGIN = 0.05
@@ -171,7 +171,7 @@ def _check_columns(columns, input_width, max_columns):
     if columns < 2:
         raise NetworkError(("csv",), "each row needs at least 2 columns separated by commas: x1 … xn, then the target")
     if columns > max_columns:
-        raise NetworkError(("csv",), f"has {columns} columns; at most {max_columns} (the limit max_neurons + 1)")
+        raise LimitError(("csv",), f"has {columns} columns; at most {max_columns} (the limit max_neurons + 1)")
     if input_width is not None and columns != input_width + 1:
         raise NetworkError(
             ("csv",),
@@ -196,7 +196,7 @@ def parse_csv(text, input_width=None, max_rows=2000, max_columns=65):
         if not rows:
             raise NetworkError(("csv",), "has a header row but no data rows")
     if len(rows) > max_rows:
-        raise NetworkError(("csv",), f"has {len(rows)} data rows; the limit max_samples is {max_rows}")
+        raise LimitError(("csv",), f"has {len(rows)} data rows; the limit max_samples is {max_rows}")
     columns = len(header) if header else len(rows[0][1])
     _check_columns(columns, input_width, max_columns)
     where = "the header" if header else f"row {rows[0][0]}"

@@ -20,6 +20,10 @@ class NetworkError(ValueError):
         self.path = tuple(path)
 
 
+class LimitError(NetworkError):
+    """Input larger than a configured limit; the message names the setting."""
+
+
 class DivergedError(NetworkError):
     """A computation overflowed: some value became infinite or NaN."""
 

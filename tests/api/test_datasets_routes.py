@@ -89,7 +89,17 @@ def test_csv_errors_say_what_is_wrong_and_where(client, csv, width, message):
 
 def test_csv_with_more_rows_than_max_samples_names_the_limit(make_client):
     response = make_client(max_samples=3).post("/api/datasets/csv", json={"csv": "1,2\n" * 4})
-    assert _detail(response)["msg"] == "has 4 data rows; the limit max_samples is 3"
+    assert _detail(response) == {
+        "loc": ["body", "csv"],
+        "msg": "has 4 data rows; the limit max_samples is 3",
+        "type": "limit_exceeded",
+    }
+
+
+def test_csv_with_more_columns_than_max_neurons_allows_names_the_limit(make_client):
+    response = make_client(max_neurons=2).post("/api/datasets/csv", json={"csv": "1,2,3,4\n"})
+    assert _detail(response)["type"] == "limit_exceeded"
+    assert _detail(response)["msg"] == "has 4 columns; at most 3 (the limit max_neurons + 1)"
 
 
 def test_csv_text_is_parsed_never_evaluated(client):
