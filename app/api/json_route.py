@@ -19,7 +19,7 @@ from fastapi.routing import APIRoute
 from pydantic import BaseModel, ValidationError
 from starlette.responses import Response
 
-from .errors import MAX_LISTED_ERRORS
+from .errors import MAX_LISTED_ERRORS, is_json
 from .limits import app_settings
 
 
@@ -39,7 +39,7 @@ class JSONBodyRoute(APIRoute):
         body_name, settings_name = names
 
         async def handler(request):
-            if request.app.dependency_overrides or not _is_json(request.headers.get("content-type")):
+            if request.app.dependency_overrides or not is_json(request.headers.get("content-type")):
                 return await standard(request)
             try:
                 body = model.model_validate_json(await request.body())
@@ -95,8 +95,3 @@ def _body_and_settings_names(route):
     if not inspect.iscoroutinefunction(dependant.call):
         return None
     return dependant.body_params[0].name, dependant.dependencies[0].name
-
-
-def _is_json(content_type):
-    """``application/json``, with or without parameters such as ``charset``."""
-    return content_type is not None and content_type.split(";", 1)[0].strip().lower() == "application/json"

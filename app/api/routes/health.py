@@ -1,4 +1,4 @@
-from fastapi import APIRouter
+from fastapi import APIRouter, Response
 
 router = APIRouter(tags=["health"])
 
@@ -7,3 +7,9 @@ router = APIRouter(tags=["health"])
 async def read_health():
     """Liveness: answers while the server can serve requests (async: no thread-pool hop)."""
     return {"status": "ok"}
+
+
+@router.head("/healthz", include_in_schema=False)
+async def head_health():
+    """The same for monitors that send HEAD: 200, no body."""
+    return Response()
