@@ -254,12 +254,13 @@ def prepare_optimizer(optimizer, thetas, state=None):
 
 
 def check_update(thetas, state, name):
-    """A ``DivergedError`` if the updated parameters or the optimizer's state overflowed."""
-    if not all_finite(thetas):
-        raise DivergedError("the update overflowed; lower the learning rate")
+    """A ``DivergedError`` if the optimizer's state or the updated parameters overflowed (the state
+    first: an infinite velocity or moment makes the weights infinite too, and is the cause)."""
     slots = state_slots(state)
     if slots and not all_finite(slots):
         raise DivergedError(f"the {name} state overflowed; the gradients are too large")
+    if not all_finite(thetas):
+        raise DivergedError("the update overflowed; lower the learning rate")
 
 
 def state_slots(state):

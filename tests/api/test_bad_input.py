@@ -190,9 +190,7 @@ def test_unknown_field_is_refused_rather_than_ignored(client):
 
 def test_negative_learning_rate_is_refused(client):
     body = mazur("/api/step", lambda b: b["optimizer"].update(learning_rate=-0.5))
-    assert_refused(
-        client.post("/api/step", json=body), ["optimizer", "learning_rate"], "greater than or equal to 0"
-    )
+    assert_refused(client.post("/api/step", json=body), ["optimizer", "learning_rate"], "greater than or equal to 0")
 
 
 def test_binary_cross_entropy_without_sigmoid_output_names_the_output_layer(client):
@@ -335,7 +333,8 @@ def test_update_that_overflows_is_422_diverged(client):
 
 
 @pytest.mark.parametrize(
-    ("name", "slot", "message"), [("adam", "v", "the adam state overflowed"), ("momentum", "velocity", "")]
+    ("name", "slot", "message"),
+    [("adam", "v", "the adam state overflowed"), ("momentum", "velocity", "the momentum state overflowed")],
 )
 def test_update_whose_optimizer_state_overflows_is_422_diverged(client, name, slot, message):
     # Adam's v = β₂v + (1 − β₂)g² overflows while its move m̂/√v̂ stays finite; momentum's v moves w at once.
