@@ -1,14 +1,22 @@
 // What the controls can do, in one place: every change to the state goes through edit() so the
 // trace is fetched again from /api/step and the state is saved. Panels reach these through
 // store.actions (see main.js).
+//
+// Answers can come back late and out of order (a slow network, a learner pressing ↓ through the
+// presets): each kind of request keeps a counter, and an answer to anything but the latest
+// request is dropped, so the last choice wins. A failed request leaves no trace (step: null);
+// "Step forward" and "Reset" then ask the server again, so the page recovers without a reload.
 
 import { getPreset, postStep } from "./api.js";
 import { PHASES } from "./config.js";
-import { saveLocal } from "./state.js";
+import { fitView, saveLocal } from "./state.js";
 import { phaseAt, phaseStarts, visibleEntries } from "./trace_view.js";
 
+const PRESET_FIELDS = ["network", "inputs", "targets", "loss", "optimizer"];
+
 export function createActions(store) {
-  let requestId = 0;
+  let stepRequest = 0; // the latest /api/step request; older answers are dropped
+  let choice = 0; // the learner's latest choice (a preset or an edit); a late preset is dropped
 
   /** The entries the learner steps through for the shown sample. */
   const entries = () => visibleEntries(store.get().step && store.get().step.trace, store.state.view.sample);
@@ -16,15 +24,15 @@ export function createActions(store) {
   async function refresh() {
     const { state } = store.get();
     if (!state.network || !state.inputs) return;
-    const id = ++requestId;
+    const id = ++stepRequest;
     store.update({ busy: true }, "busy");
     try {
       const step = await postStep(state);
-      if (id !== requestId) return;
+      if (id !== stepRequest) return;
       store.update({ step, error: step.trace ? null : step.trace_note, busy: false }, "step");
       clampPosition();
     } catch (error) {
-      if (id !== requestId) return;
+      if (id !== stepRequest) return;
       store.update({ step: null, error: error.message, busy: false }, "error");
     }
   }
@@ -39,11 +47,23 @@ export function createActions(store) {
     if (view.position > max) store.update({ state: { view: { position: max, phase: phaseAt(entries(), max) } } }, "view");
   }
 
-  /** Changes the state (network, inputs, loss, …) and fetches the new trace. */
-  async function edit(patch) {
+  /** Drops a selection or sample the new network or batch does not have, with a note. */
+  function fitSelection() {
+    const { view, notes } = fitView(store.state);
+    if (notes.length) store.update({ state: { view }, notes }, "notes");
+  }
+
+  async function apply(patch) {
     store.update({ state: patch }, "edit");
+    fitSelection();
     save();
     await refresh();
+  }
+
+  /** Changes the state (network, inputs, loss, …) and fetches the new trace. */
+  async function edit(patch) {
+    choice++; // a preset still on its way must not overwrite this edit
+    await apply(patch);
   }
 
   function goTo(position, { animate = false } = {}) {
@@ -54,11 +74,15 @@ export function createActions(store) {
     save();
   }
 
-  /** The next sub-step; past the last one, the updated network becomes the current one. */
+  /**
+   * The next sub-step; past the last one, the updated network becomes the current one. With no
+   * step at all (the last request failed) it asks the server again for the current state.
+   */
   async function stepForward() {
     const { position } = store.state.view;
-    const { step } = store.get();
-    if (!step || !step.trace) return;
+    const { step, busy } = store.get();
+    if (!step) return busy ? undefined : refresh();
+    if (!step.trace) return;
     if (position < entries().length) return goTo(position + 1, { animate: true });
     await edit({ network: step.network, optimizer_state: step.optimizer_state, view: { position: 0, phase: PHASES[0] } });
   }
@@ -71,22 +95,29 @@ export function createActions(store) {
     if (start !== undefined) goTo(start + 1, { animate: true });
   }
 
+  /** Loads a preset as published; when the learner chose again meanwhile, this answer is dropped. */
   async function loadPreset(name) {
+    const id = ++choice;
     try {
       const preset = await getPreset(name);
+      if (id !== choice) return;
       const patch = { preset: name, optimizer_state: null, view: { position: 0, phase: PHASES[0], sample: 0, selected: null } };
-      for (const key of ["network", "inputs", "targets", "loss", "optimizer"]) patch[key] = preset[key];
-      await edit(patch);
+      for (const key of PRESET_FIELDS) patch[key] = preset[key];
+      await apply(patch);
     } catch (error) {
-      store.update({ error: error.message }, "error");
+      if (id === choice) store.update({ error: error.message }, "error");
     }
   }
 
-  /** Back to the preset as it was loaded (or to the start of the step for a custom network). */
+  /**
+   * Back to the preset as published; for a network made in the lab, back to the start of the
+   * step, fetching the step again (which also recovers from a failed request).
+   */
   async function reset() {
     const { preset } = store.state;
     if (preset) return loadPreset(preset);
-    return goTo(0);
+    goTo(0);
+    await refresh();
   }
 
   return { refresh, edit, goTo, stepForward, stepBack, jumpToPhase, loadPreset, reset, entries, save };

@@ -73,7 +73,7 @@ function build(store) {
 function render(ui, app, entries) {
   const { state, step } = app;
   const starts = phaseStarts(entries);
-  const current = state.view.position > 0 ? state.view.phase : null;
+  const current = state.view.position > 0 && step && step.trace ? state.view.phase : null; // no trace, no phase
   for (const b of ui.phaseButtons) {
     const here = b.dataset.phase === current;
     b.classList.toggle("current", here);
@@ -82,7 +82,7 @@ function render(ui, app, entries) {
     b.disabled = starts[b.dataset.phase] === undefined;
   }
   ui.back.disabled = state.view.position <= 0;
-  ui.forward.disabled = !step || !step.trace;
+  ui.forward.disabled = !!step && !step.trace; // with no step at all (a failed request) it asks again
   ui.speed.value = String(Math.max(0, SPEEDS.indexOf(state.speed)));
   ui.speedOut.textContent = `${state.speed}×`;
   ui.speed.setAttribute("aria-valuetext", `${state.speed}×`);

@@ -31,6 +31,14 @@ function doneText(step) {
   return `Step complete: the loss was ${fmt(step.loss)}; with the new weights it is ${fmt(step.loss_after)}. Press “Step forward” again to keep the new weights and take the next step.`;
 }
 
+/** Why there is no trace for the current state, and what the learner can do about it. */
+export function noTraceText(app) {
+  if (app.busy) return "Asking the server for this network's step…";
+  if (app.step && app.step.trace_note) return `The server computed the step but sent no trace: ${app.step.trace_note}.`;
+  const why = app.error ? `the request for this network failed (${app.error})` : "no answer from the server yet";
+  return `No trace: ${why}, so no numbers are shown. Fix the cause, or press “Step forward” or “Reset” to ask the server again.`;
+}
+
 export function mount(root, store) {
   const phase = el("p", { class: "phase-name" });
   const words = el("p", { class: "words" });
@@ -70,10 +78,23 @@ export function mount(root, store) {
     renderTex(chainNumbers, rule.numbers, { display: false });
   }
 
+  /** No trace for this state: say so and why, and clear every number of an earlier trace. */
+  function showNoTrace(app) {
+    phase.textContent = app.busy ? "Waiting for the server" : "No trace";
+    words.textContent = noTraceText(app);
+    for (const node of [symbolic, numbers, chainSymbolic, chainNumbers]) node.replaceChildren();
+    chain.hidden = true;
+  }
+
   store.subscribe((app) => {
     const { state, step } = app;
-    if (!step || !step.trace || !state.network) return;
-    const now = { step, view: JSON.stringify([state.view, state.preset]), presets: app.presets.length };
+    if (!state.network) return;
+    const now = { step, view: JSON.stringify([state.view, state.preset]), presets: app.presets.length, error: app.error, busy: app.busy };
+    if (!step || !step.trace) {
+      if (now.step !== last.step || now.error !== last.error || now.busy !== last.busy) showNoTrace(app);
+      last = now;
+      return;
+    }
     if (now.step === last.step && now.view === last.view && now.presets === last.presets) return; // keep aria-live quiet
     last = now;
     const entries = store.actions.entries();

@@ -28,7 +28,7 @@
 import { createActions } from "./actions.js";
 import { listPresets } from "./api.js";
 import { el } from "./dom.js";
-import { applyLesson, parseLesson } from "./lesson.js";
+import { applyLesson, parseLesson, startingState } from "./lesson.js";
 import { defaultState, fromFragment, loadLocal } from "./state.js";
 import { createStore } from "./store.js";
 import * as controls from "./controls.js";
@@ -95,19 +95,10 @@ function mountViews(store) {
   return show(0);
 }
 
-/**
- * The state to start from: a shared link first, then the last session, else the defaults.
- * A lesson link's preset wins over a saved session of another preset.
- */
+/** The state to start from: a shared link, the last session or the defaults (lesson.js startingState). */
 function initialState(lesson) {
-  const fromUrl = fromFragment(location.hash);
-  if (fromUrl.state && fromUrl.state.network) return fromUrl;
-  const saved = loadLocal();
   const fresh = { ...defaultState(), preset: lesson.preset || "seed-neuron" };
-  if (saved.state && (!lesson.preset || saved.state.preset === lesson.preset)) {
-    return { state: saved.state, notes: [...fromUrl.notes, ...saved.notes] };
-  }
-  return { state: fresh, notes: fromUrl.notes };
+  return startingState(lesson, fromFragment(location.hash), loadLocal(), fresh);
 }
 
 async function start() {

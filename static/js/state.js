@@ -122,10 +122,44 @@ export function parseState(raw) {
   if (state.inputs === null || state.targets === null) {
     state.inputs = state.targets = null;
   }
+  const fitted = fitView(state);
+  state.view = fitted.view;
+  notes.push(...fitted.notes);
   const train = parseTrain(raw.train);
   state.train = train.train;
   notes.push(...train.notes);
   return { state, notes };
+}
+
+/** Whether the network has the selected weight, bias, neuron or input (indices from 0). */
+export function selectionExists(selected, network) {
+  const widths = networkWidths(network);
+  if (!isObject(selected) || !widths) return false;
+  const { kind, layer, neuron, input } = selected;
+  if (kind === "input") return neuron < widths[0];
+  if (layer >= widths.length - 1 || neuron >= widths[layer + 1]) return false;
+  return kind !== "weight" || input < widths[layer];
+}
+
+/**
+ * The view without what this network and batch do not have: a selection of a missing weight,
+ * bias or neuron is dropped, a sample past the batch goes back to sample 1; a note for each.
+ * Without a valid network nothing can be checked and the view is returned as it is.
+ */
+export function fitView(state) {
+  const view = { ...state.view };
+  const notes = [];
+  if (!networkWidths(state.network)) return { view, notes };
+  if (view.selected !== null && !selectionExists(view.selected, state.network)) {
+    notes.push(`ignored view.selected: the network has no such ${view.selected.kind}`);
+    view.selected = null;
+  }
+  const samples = Array.isArray(state.inputs) ? state.inputs.length : 1;
+  if (view.sample >= samples) {
+    notes.push(`ignored view.sample: the batch has ${samples} sample${samples === 1 ? "" : "s"}; showing sample 1`);
+    view.sample = 0;
+  }
+  return { view, notes };
 }
 
 /** The state as plain JSON text (what Export saves and Import reads). */
