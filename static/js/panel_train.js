@@ -1,17 +1,18 @@
 // The "Training" view: dataset and training settings, "Upload CSV", "Train" / "Pause", the
 // epoch counter, the live loss chart and the decision-boundary heatmap (or the fitted curve for
 // 1-D data). Pause hands the trained network and one training sample to the step-through
-// explainer. Implements the view interface mount(root, store); every number shown comes from
+// explainer. While it trains, the run's network and optimizer state go into the saved state about
+// once a second (and when the page is hidden or closed), so a reload keeps the weights. Implements the view interface mount(root, store); every number shown comes from
 // /api/train or /api/datasets.
 
 import { networkWidths } from "./state.js";
-import { postCsv, postTrain } from "./train_api.js";
-import { INTEGER_FIELDS, TRAIN_LIMITS } from "./train_config.js";
+import { postCsv, postTrain, wordStopped, wordTrainError } from "./train_api.js";
+import { INTEGER_FIELDS, KEEP_RUN_EVERY_MS, TRAIN_LIMITS } from "./train_config.js";
 import { createTrainer } from "./train_loop.js";
 import { renderLab } from "./train_render.js";
-import { bridgeToExplainer, defaultNetwork, describeNetwork, fits, installDefault, loadData, trainBody } from "./train_session.js";
+import { bridgeToExplainer, defaultNetwork, describeNetwork, fits, installDefault, loadData, runFields, trainBody } from "./train_session.js";
 import { validTrainValue } from "./train_state.js";
-import { buildDom } from "./train_view.js";
+import { buildDom, showMessage } from "./train_view.js";
 
 const PREVIEW_DELAY_MS = 150;
 const PAUSED = "Paused at epoch";
@@ -20,11 +21,13 @@ const emptyHistory = () => ({ train_loss: [], test_loss: [] });
 /** The lab's working memory besides the one state: the data's rows, the run so far, the last answer. */
 class TrainingLab {
   constructor(root, store) {
-    Object.assign(this, { root, store, data: null, csv: null, csvUploads: 0, history: emptyHistory(), epochs: 0, historyKey: null });
+    // run: the data and the network the loss history belongs to (the network its last answer gave).
+    Object.assign(this, { root, store, data: null, csv: null, csvUploads: 0, history: emptyHistory(), epochs: 0, run: { dataKey: null, network: null } });
     Object.assign(this, { answer: null, trainer: null, updates: 0, drawPending: false, previewTimer: null, previewId: 0 });
-    // errorSource: who showed the error; runNetwork: the network a run started from; pointsKey:
-    // what the heatmap's points layer shows (train_render.js); locked: by a lesson link.
-    Object.assign(this, { errorSource: null, runNetwork: null, pointsKey: null, locked: false });
+    // errorSource: who showed the error; runNetwork: the network the state holds from this run
+    // (another one there means an edit elsewhere); keptAt: when it was last put there;
+    // pointsKey: what the heatmap's points layer shows (train_render.js); locked: by a lesson link.
+    Object.assign(this, { errorSource: null, runNetwork: null, keptAt: 0, pointsKey: null, locked: false });
     this.ui = buildDom(store, {
       onSetting: (f, v, input) => this.setSetting(f, v, input),
       onDataset: (name) => this.chooseDataset(name),
@@ -40,16 +43,21 @@ class TrainingLab {
     return Boolean(this.trainer && this.trainer.running);
   }
 
-  say(text) {
-    this.ui.note.textContent = text || "";
-    this.ui.note.hidden = !text;
+  /** Shows a note (or clears it with null); `detail`: the server's own words, when `text` rewords them. */
+  say(text, detail = null) {
+    showMessage(this.ui.note, text, detail);
   }
 
   /** Shows an error (or clears it with null); `source` lets a later preview clear only its own. */
-  fail(text, source = "lab") {
-    this.ui.error.textContent = text ? `Error: ${text}` : "";
-    this.ui.error.hidden = !text;
+  fail(text, source = "lab", detail = null) {
+    showMessage(this.ui.error, text && `Error: ${text}`, detail);
     this.errorSource = text ? source : null;
+  }
+
+  /** Shows an /api/train error in the learner's words (train_api.js), after `prefix`. */
+  failTraining(error, { prefix = "", source = "lab", loss = this.store.state.loss } = {}) {
+    const { text, detail } = wordTrainError(error, { data: this.data, train: this.store.state.train, loss });
+    this.fail(prefix + text, source, detail);
   }
 
   setSetting(field, value, input) {
@@ -72,11 +80,10 @@ class TrainingLab {
     this.setSetting("dataset", name, this.ui.datasetSelect);
   }
 
-  /** Forgets the run so far when the data or the network's shape changed. */
+  /** A run goes on only on the same data from the network it stopped at: other data or another network (a new one, an edit) start a new run. */
   syncHistory(data, network) {
-    const key = JSON.stringify([data.key, networkWidths(network)]);
-    if (key === this.historyKey) return;
-    Object.assign(this, { historyKey: key, history: emptyHistory(), epochs: 0 });
+    if (data.key === this.run.dataKey && network === this.run.network) return;
+    Object.assign(this, { run: { dataKey: data.key, network }, history: emptyHistory(), epochs: 0 });
   }
 
   scheduleDraw() {
@@ -107,10 +114,12 @@ class TrainingLab {
   async preview() {
     if (this.root.hidden || this.running) return;
     const id = ++this.previewId;
+    let { loss } = this.store.state; // the loss of the request, for wording its error
     try {
       const data = await this.currentData();
       const { state } = this.store;
       const setup = fits(state.network, data) ? null : await defaultNetwork(data, state.seed);
+      if (setup) loss = setup.loss;
       this.ui.showNetwork(describeNetwork(state, data, setup));
       const body = { ...trainBody(state, data, setup ? setup.network : state.network, setup || state), epochs: 0 };
       const answer = await postTrain(body);
@@ -120,7 +129,7 @@ class TrainingLab {
       if (this.errorSource === "preview") this.fail(null);
       this.scheduleDraw();
     } catch (error) {
-      if (id === this.previewId) this.fail(error.message, "preview");
+      if (id === this.previewId) this.failTraining(error, { source: "preview", loss });
     }
   }
 
@@ -134,9 +143,30 @@ class TrainingLab {
     this.epochs += answer.epochs_done;
     this.history.train_loss.push(...answer.history.train_loss);
     this.history.test_loss.push(...answer.history.test_loss);
+    this.run.network = answer.network;
     this.answer = answer;
-    if (answer.stopped) this.say(`The server cut a request short: ${answer.stopped}. Lower "Epochs per update".`);
+    if (answer.stopped) {
+      const { text, detail } = wordStopped(answer, this.store.state.train.epochs_per_chunk);
+      this.say(`${text[0].toUpperCase()}${text.slice(1)}.`, detail);
+    }
+    if (performance.now() - this.keptAt >= KEEP_RUN_EVERY_MS) this.keepRun();
     this.scheduleDraw();
+  }
+
+  /**
+   * Puts the run's latest network and optimizer state into the state and saves it (localStorage),
+   * so a reload or a closed tab keeps the weights. A plain store update, not actions.edit: no new
+   * trace is fetched for the explainer while training (Pause fetches it). Skipped once the run has
+   * stopped or the network was edited elsewhere (that edit stays).
+   */
+  keepRun() {
+    if (!this.running || this.store.state.network !== this.runNetwork) return;
+    const fields = runFields(this.trainer.current, this.store.state);
+    this.keptAt = performance.now();
+    if (fields.network === this.runNetwork) return;
+    this.runNetwork = fields.network;
+    this.store.update({ state: fields }, "train");
+    this.store.actions.save();
   }
 
   /** What each request reads from the state afresh: chunk size, batch size, loss and optimizer (the editor may change them mid-run). */
@@ -146,10 +176,11 @@ class TrainingLab {
   }
 
   async onError(error) {
-    this.fail(`training stopped at epoch ${this.epochs}: ${error.message}`);
+    this.failTraining(error, { prefix: `training stopped at epoch ${this.epochs}: ` });
     this.setRunning(false);
-    const { network, optimizer_state } = this.trainer.current;
-    if (network !== this.store.state.network) await this.store.actions.edit({ network, optimizer_state });
+    const fields = runFields(this.trainer.current, this.store.state);
+    const ours = this.store.state.network === this.runNetwork; // not edited elsewhere meanwhile
+    if (ours && fields.network !== this.runNetwork) await this.store.actions.edit(fields);
   }
 
   async train() {
@@ -174,7 +205,7 @@ class TrainingLab {
       });
       this.trainer.start();
     } catch (error) {
-      this.fail(error.message);
+      this.failTraining(error);
       this.setRunning(false);
     }
   }
@@ -197,14 +228,17 @@ class TrainingLab {
   async stopForEdit() {
     await this.trainer.stop();
     this.setRunning(false);
-    this.say(`Training stopped at epoch ${this.epochs}: the network was changed elsewhere. Train continues with the changed network.`);
+    this.say(`Training stopped at epoch ${this.epochs}: the network was changed elsewhere. Train starts a new run from the changed network.`);
   }
 
+  /** "New network for this data": a fresh network in the state, and a new run (epoch 0, empty loss chart). */
   async fresh() {
     this.fail(null);
     try {
       const data = await this.currentData();
       this.say(await installDefault(this.store, data));
+      this.syncHistory(data, this.store.state.network);
+      this.scheduleDraw();
       this.schedulePreview();
     } catch (error) {
       this.fail(error.message);
@@ -241,6 +275,8 @@ class TrainingLab {
       if (this.root.hidden && this.running) this.pause({ showNetwork: false });
       else this.schedulePreview();
     }).observe(this.root, { attributes: true, attributeFilter: ["hidden"] });
+    // A reload or a closed tab while training: the last answer's weights go into the saved state.
+    addEventListener("pagehide", () => this.keepRun());
     let shownNetwork = this.store.state.network;
     this.store.subscribe((app) => {
       this.ui.syncSettings(app.state.train);

@@ -47,6 +47,13 @@ export const DEFAULT_SETUP = {
   optimizer: { name: "adam", learning_rate: 0.03 },
 };
 
+/** The names the lab writes for the API's loss and optimizer names. */
+export const LOSS_NAMES = { mse: "mean squared error", binary_cross_entropy: "binary cross-entropy", cross_entropy: "cross-entropy" };
+export const OPTIMIZER_NAMES = { sgd: "SGD", momentum: "momentum", adam: "Adam" };
+
+/** While training, the run's network and optimizer state go into the saved state at most this often (ms). */
+export const KEEP_RUN_EVERY_MS = 1000;
+
 export const GRID_RESOLUTION = 50; // R: the heatmap is R × R predictions
 
 export const TRAIN_COLORS = {

@@ -13,7 +13,8 @@ import { postTrain } from "./train_api.js";
 export function createTrainer({ body, nextChunk, onChunk, onError }) {
   let running = false;
   let finished = Promise.resolve();
-  let current = { network: body.network, optimizer_state: body.optimizer_state ?? null };
+  // optimizer: the optimizer of the request that gave optimizer_state (its slots fit that one only).
+  let current = { network: body.network, optimizer_state: body.optimizer_state ?? null, optimizer: body.optimizer };
   let previous = body;
 
   async function loop() {
@@ -32,7 +33,7 @@ export function createTrainer({ body, nextChunk, onChunk, onError }) {
         onError(error);
         return;
       }
-      current = { network: answer.network, optimizer_state: answer.optimizer_state };
+      current = { network: answer.network, optimizer_state: answer.optimizer_state, optimizer: request.optimizer };
       onChunk(answer);
     }
   }
@@ -41,7 +42,7 @@ export function createTrainer({ body, nextChunk, onChunk, onError }) {
     get running() {
       return running;
     },
-    /** The network and optimizer state after the last answer. */
+    /** The network and optimizer state after the last answer, and the optimizer they came from. */
     get current() {
       return current;
     },

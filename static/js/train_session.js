@@ -6,7 +6,7 @@ import { postRandomNetwork } from "./api.js";
 import { PHASES } from "./config.js";
 import { networkWidths } from "./state.js";
 import { getDataset } from "./train_api.js";
-import { DEFAULT_HIDDEN, DEFAULT_SETUP, GRID_RESOLUTION } from "./train_config.js";
+import { DEFAULT_HIDDEN, DEFAULT_SETUP, GRID_RESOLUTION, LOSS_NAMES, OPTIMIZER_NAMES } from "./train_config.js";
 import { heldOutCount } from "./train_layout.js";
 import { datasetInfo } from "./train_state.js";
 
@@ -47,8 +47,6 @@ export function defaultSetup(data) {
 }
 
 const setupCache = new Map();
-const OPTIMIZER_NAMES = { sgd: "SGD", momentum: "momentum", adam: "Adam" };
-const LOSS_NAMES = { mse: "mean squared error", binary_cross_entropy: "binary cross-entropy", cross_entropy: "cross-entropy" };
 
 /** The default network for the data from the state's seed (the API's Glorot-uniform), fetched once per shape and seed. */
 export async function defaultNetwork(data, seed) {
@@ -60,9 +58,8 @@ export async function defaultNetwork(data, seed) {
 
 /** Puts the default network into the state (with one sample of the data, so the explainer can step it); returns the note to show. */
 export async function installDefault(store, data) {
-  const { seed } = store.state;
+  const { seed, network, loss } = store.state;
   const setup = await defaultNetwork(data, seed);
-  const widths = networkWidths(store.state.network);
   await store.actions.edit({
     network: setup.network,
     loss: setup.loss,
@@ -71,9 +68,15 @@ export async function installDefault(store, data) {
     preset: null,
     ...sampleFields(data, 0),
   });
-  const was = widths ? `The network (${widths.join("-")}) does not fit ${data.label} (${data.input_width} input${data.input_width > 1 ? "s" : ""}, 1 output): loaded` : "Loaded";
-  const output = setup.activations.at(-1);
-  return `${was} a fresh ${setup.widths.join("-")} network (tanh hidden layers, ${output} output) from seed ${seed}, with ${LOSS_NAMES[setup.loss] || setup.loss} loss and Adam, learning rate ${setup.optimizer.learning_rate}.`;
+  return `${replacedWhy(network, loss, data)} a fresh ${setup.widths.join("-")} network (tanh hidden layers, ${setup.activations.at(-1)} output) from seed ${seed}, with ${LOSS_NAMES[setup.loss] || setup.loss} loss and Adam, learning rate ${setup.optimizer.learning_rate}.`;
+}
+
+/** The start of installDefault's note: why the old network went ("does not fit" only when its shape does not). */
+export function replacedWhy(network, loss, data) {
+  const widths = networkWidths(network);
+  if (!widths) return "Loaded";
+  if (fits(network, data)) return `Replaced the network ${widths.join("-")} (${LOSS_NAMES[loss] || loss} loss) with`;
+  return `The network (${widths.join("-")}) does not fit ${data.label} (${data.input_width} input${data.input_width > 1 ? "s" : ""}, 1 output): loaded`;
 }
 
 /** One line on the network the lab trains: the state's (shared with the explainer), or the one Train will load. */
@@ -132,15 +135,19 @@ function showNetworkView() {
 }
 
 /**
+ * The state fields that hold a run's progress: its network and optimizer state (null when the
+ * state's optimizer is no longer the one that state came from: its slots would not fit).
+ */
+export function runFields(current, state) {
+  const same = current.optimizer && current.optimizer.name === state.optimizer.name;
+  return { network: current.network, optimizer_state: same ? current.optimizer_state : null, preset: null };
+}
+
+/**
  * Pause's bridge to the mechanism: the trained network, its optimizer state and training sample
  * `k` go into the state, so the explainer steps through exactly the update that would come next.
  */
 export async function bridgeToExplainer(store, current, data, k = 0, { showNetwork = true } = {}) {
   if (showNetwork) showNetworkView();
-  await store.actions.edit({
-    network: current.network,
-    optimizer_state: current.optimizer_state,
-    preset: null,
-    ...sampleFields(data, k),
-  });
+  await store.actions.edit({ ...runFields(current, store.state), ...sampleFields(data, k) });
 }

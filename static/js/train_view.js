@@ -72,6 +72,18 @@ function settings(store, handlers) {
   return { datasetField, datasetSelect, inputs, fields, upload, fileInput };
 }
 
+/**
+ * Shows `text` in a message element (hidden when there is none); `detail`, the server's own
+ * line when `text` words it for the learner, stays one click away in a closed <details>.
+ */
+export function showMessage(node, text, detail = null) {
+  node.replaceChildren();
+  node.hidden = !text;
+  if (!text) return;
+  node.append(el("span", { class: "message-text", text }));
+  if (detail) node.append(el("details", { class: "server-detail" }, [el("summary", { text: "The server's message" }), el("code", { text: detail })]));
+}
+
 /** Builds the view; returns the elements the panel updates and a few small setters. */
 export function buildDom(store, handlers) {
   const s = settings(store, handlers);
@@ -82,8 +94,8 @@ export function buildDom(store, handlers) {
   const epoch = el("strong", { class: "epoch-value", text: "0" });
   const metrics = el("p", { class: "train-metrics" });
   const network = el("p", { class: "train-network muted" });
-  const note = el("p", { class: "train-note", role: "status", hidden: true });
-  const error = el("p", { class: "train-error", role: "alert", hidden: true });
+  const note = el("div", { class: "train-note", role: "status", hidden: true });
+  const error = el("div", { class: "train-error", role: "alert", hidden: true });
   const section = el("section", { class: "train-lab", "aria-label": "Training lab" }, [
     el("h2", { text: "Training lab" }),
     el("p", { class: "muted", text: "Many steps at once: the same forward → loss → backward → update, over mini-batches of the dataset." }),
