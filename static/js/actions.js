@@ -54,7 +54,7 @@ export function createActions(store) {
   }
 
   async function apply(patch) {
-    store.update({ state: patch }, "edit");
+    store.update({ state: patch, choosing: null }, "edit");
     fitSelection();
     save();
     await refresh();
@@ -62,7 +62,7 @@ export function createActions(store) {
 
   /** Changes the state (network, inputs, loss, …) and fetches the new trace. */
   async function edit(patch) {
-    choice++; // a preset still on its way must not overwrite this edit
+    choice++; // a preset still on its way must not overwrite this edit (apply clears `choosing`)
     await apply(patch);
   }
 
@@ -98,6 +98,7 @@ export function createActions(store) {
   /** Loads a preset as published; when the learner chose again meanwhile, this answer is dropped. */
   async function loadPreset(name) {
     const id = ++choice;
+    store.update({ choosing: name }, "choosing"); // the picker keeps showing it while it loads
     try {
       const preset = await getPreset(name);
       if (id !== choice) return;
@@ -105,7 +106,7 @@ export function createActions(store) {
       for (const key of PRESET_FIELDS) patch[key] = preset[key];
       await apply(patch);
     } catch (error) {
-      if (id === choice) store.update({ error: error.message }, "error");
+      if (id === choice) store.update({ error: error.message, choosing: null }, "error");
     }
   }
 

@@ -4,7 +4,7 @@
 //   A module exports `mount(root, store)`. `root` is the element it owns (an empty element in
 //   templates/index.html); it builds its DOM inside with createElement/textContent.
 //   `store` (store.js):
-//     store.get()            → {state, step, presets, error, notes, busy, animating (entry being animated)}
+//     store.get()            → {state, step, presets, error, notes, busy, choosing, animating (entry being animated)}
 //                              state = the one serializable state (state.js); step = the last
 //                              /api/step response for it (trace, loss, gradients, network, …)
 //     store.state            → the state alone

@@ -59,7 +59,8 @@ export function mount(root, store) {
       shownPresets = app.presets;
       picker.replaceChildren(el("option", { value: "", text: "(custom)" }), ...app.presets.map((p) => el("option", { value: p.name, text: p.title })));
     }
-    picker.value = app.presets.some((p) => p.name === app.state.preset) ? app.state.preset : "";
+    const shown = app.choosing || app.state.preset; // a preset on its way, else the state's
+    picker.value = app.presets.some((p) => p.name === shown) ? shown : "";
     status.textContent = app.error ? `Error: ${app.error}` : "";
     status.hidden = !app.error;
     notes.textContent = app.notes.length ? `Note: ${app.notes.join("; ")}` : "";

@@ -110,6 +110,24 @@ def test_the_last_preset_chosen_wins_when_the_answers_arrive_out_of_order(lab, s
     expect(explanation(lab)).to_contain_text(f"Ready · {xor} sub-steps")
 
 
+def test_the_picker_keeps_showing_a_preset_on_its_way_while_the_page_changes(lab, server_url):
+    choose_preset(lab, "mazur-2-2-2")
+    held = []
+    lab.route("**/api/presets/*", lambda route: held.append(route))
+    picker = lab.get_by_label("Preset")
+    picker.select_option("xor-2-2-1")
+    step_to(lab, 1, 33)  # the page changes while xor is on its way
+    expect(picker).to_have_value("xor-2-2-1")
+    for _ in range(100):
+        if held:
+            break
+        lab.wait_for_timeout(50)
+    held[0].continue_()
+    xor = len(visible_for_sample(api_step(server_url, "xor-2-2-1")["trace"]))
+    expect(explanation(lab)).to_contain_text(f"Ready · {xor} sub-steps")
+    expect(picker).to_have_value("xor-2-2-1")
+
+
 def edit_seed_weight_to_five(page):
     page.get_by_role("button", name=re.compile(r"^w1\[1,1\]")).click()
     value = page.get_by_label("Value of w1[1,1]")
