@@ -2,7 +2,7 @@
 // colours, widths and texts from the numbers revealed so far. Text goes in with textContent.
 
 import { COLORS, SIZES } from "./config.js";
-import { bandAround, edgeWidth, pointAlong } from "./layout.js";
+import { MIN_FONT_PX, bandAround, edgeWidth, labelCandidates, placeLabels } from "./layout.js";
 import { formatNumber as fmt, plainBiasName, plainWeightName } from "./format.js";
 import { keyOf } from "./trace_view.js";
 
@@ -30,8 +30,9 @@ function textEl(parent, attrs, text) {
   return el;
 }
 
+/** A diagram element keyboard users reach with the arrow keys: the diagram is one tab stop (roving tabindex). */
 function focusable(g, kind, data, label) {
-  g.setAttribute("tabindex", "0");
+  g.setAttribute("tabindex", "-1");
   g.setAttribute("role", "button");
   g.setAttribute("aria-label", label);
   g.dataset.kind = kind;
@@ -44,15 +45,15 @@ function drawEdge(d, edge, kind) {
   const band = bandAround(edge, 6).map((p) => p.map((v) => v.toFixed(1)).join(",")).join(" ");
   svgEl("polygon", { points: band, class: "hit" }, g);
   const line = svgEl("line", { ...coords, class: "wire" }, g);
-  // A weight's label sits on its edge near the target; a bias's label above-right of its neuron.
-  const r = d.geom.radius;
-  const at = kind === "bias" ? { x: edge.x2 + 0.6 * r, y: edge.y2 - r - 1 } : pointAlong(edge, SIZES.label_at);
-  const label = textEl(d.groups.labels, { x: at.x, y: at.y - 3, class: kind === "bias" ? "edge-label bias-label" : "edge-label" }, "");
+  // A weight's label sits on its edge near the target; a bias's label above-right of its neuron;
+  // paint() moves a label to another of its candidates when the first would cover another label.
+  const candidates = labelCandidates(edge, kind, d.geom.radius);
+  const label = textEl(d.groups.labels, { x: candidates[0].x, y: candidates[0].y, class: kind === "bias" ? "edge-label bias-label" : "edge-label" }, "");
   const name = kind === "bias" ? plainBiasName(edge.layer, edge.neuron) : plainWeightName(edge.layer, edge.neuron, edge.input);
   const data = { layer: edge.layer, neuron: edge.neuron };
   if (kind === "weight") data.input = edge.input;
   focusable(g, kind, data, name);
-  return { g, line, label, edge, name };
+  return { g, line, label, edge, name, candidates };
 }
 
 function drawNode(d, node, cls, data, label) {
@@ -77,12 +78,17 @@ function drawColumnTitles(d, network) {
 export function render(svg, geom, network) {
   svg.replaceChildren();
   svg.setAttribute("viewBox", `0 0 ${geom.width} ${geom.height}`);
-  svg.style.maxWidth = `${Math.round(geom.width * 1.5)}px`; // small networks stay small
-  svg.style.minWidth = `${Math.round(Math.min(geom.width, SIZES.min_diagram_px))}px`; // and readable on a phone
-  svg.style.setProperty("--node-font", `${Math.max(7, geom.radius * 0.5).toFixed(1)}px`);
+  const nodeFont = Math.max(7, geom.radius * 0.5);
+  // Small networks stay small and fit 70% of the screen's height, but no text renders under
+  // MIN_FONT_PX: a big network (or a phone) scrolls inside the frame instead of shrinking.
+  const minScale = MIN_FONT_PX / Math.min(nodeFont, SIZES.label_font);
+  const minWidth = Math.max(Math.min(geom.width, SIZES.min_diagram_px), geom.width * minScale);
+  svg.style.maxWidth = `min(${Math.round(geom.width * 1.5)}px, calc(70vh * ${(geom.width / geom.height).toFixed(4)}))`;
+  svg.style.minWidth = `${Math.round(minWidth)}px`;
+  svg.style.setProperty("--node-font", `${nodeFont.toFixed(1)}px`);
   const groups = {};
   for (const name of ["titles", "bias", "edges", "dots", "nodes", "labels"]) groups[name] = svgEl("g", { class: name }, svg);
-  const d = { svg, geom, groups, weights: {}, biases: {}, inputs: [], neurons: {}, biasNodes: [] };
+  const d = { svg, geom, groups, weights: {}, biases: {}, inputs: [], neurons: {}, biasNodes: [], order: [] };
   drawColumnTitles(d, network);
   for (const e of geom.edges) d.weights[keyOf.weight(e.layer, e.neuron, e.input)] = drawEdge(d, e, "weight");
   for (const e of geom.bias_edges) d.biases[keyOf.neuron(e.layer, e.neuron)] = drawEdge(d, e, "bias");
@@ -103,7 +109,53 @@ export function render(svg, geom, network) {
   svgEl("rect", { x: loss.x - 34, y: loss.y - 18, width: 68, height: 36, rx: 6 }, lossG);
   d.lossText = textEl(lossG, { x: loss.x, y: loss.y + 4, class: "node-value" }, "L");
   focusable(lossG, "loss", {}, "loss");
+  d.lossG = lossG;
+  d.order = keyboardOrder(d, geom);
+  d.order[0].setAttribute("tabindex", "0");
   return d;
+}
+
+/** The arrow keys' order, the order of the computation: inputs, then per neuron its weights, bias and itself, then the loss. */
+function keyboardOrder(d, geom) {
+  const order = d.inputs.map((item) => item.g);
+  for (let c = 1; c < geom.columns.length; c += 1) {
+    geom.columns[c].nodes.forEach((_, j) => {
+      geom.columns[c - 1].nodes.forEach((_, i) => order.push(d.weights[keyOf.weight(c - 1, j, i)].g));
+      order.push(d.biases[keyOf.neuron(c - 1, j)].g, d.neurons[keyOf.neuron(c - 1, j)].g);
+    });
+  }
+  return [...order, d.lossG];
+}
+
+/** The elements a trace entry concerns (a neuron and its δ label, an edge and its label, the loss), or []. */
+export function currentParts(d, current) {
+  if (!current) return [];
+  if (current.kind === "loss") return [d.lossG];
+  if (current.kind.startsWith("weight_")) {
+    const item = d.weights[keyOf.weight(current.layer, current.neuron, current.input)];
+    return item ? [item.g, item.label] : [];
+  }
+  const item = (current.kind.startsWith("bias_") ? d.biases : d.neurons)[keyOf.neuron(current.layer, current.neuron)];
+  return item ? [item.g, item.label || item.below] : [];
+}
+
+const charWidth = (ch) => (ch === "→" ? 1 : ch === " " ? 0.3 : 0.62);
+
+/** A label's width in SVG units, estimated from its characters (layout must not wait for rendering). */
+function labelWidth(text) {
+  return [...text].reduce((w, ch) => w + charWidth(ch) * SIZES.label_font, 2);
+}
+
+/** Moves each shown weight or bias label to the first of its places where it covers no other label. */
+function arrangeLabels(d) {
+  // biases first: they have the fewest places to go
+  const shown = [...Object.values(d.biases), ...Object.values(d.weights)].filter((item) => item.label.textContent);
+  const spots = placeLabels(shown.map((item) => ({ candidates: item.candidates, width: labelWidth(item.label.textContent), font: SIZES.label_font })));
+  shown.forEach((item, k) => {
+    setAttr(item.label, "x", String(spots[k].x));
+    setAttr(item.label, "y", String(spots[k].y));
+    if (item.label.style.textAnchor !== spots[k].anchor) item.label.style.textAnchor = spots[k].anchor;
+  });
 }
 
 function largestWeight(network) {
@@ -169,6 +221,7 @@ export function paint(d, model) {
     item.g.classList.toggle("current", isCurrent(current, ["neuron", "output_delta", "hidden_delta"], layer, neuron));
     item.g.classList.toggle("selected", !!selected && selected.kind === "neuron" && selected.layer === layer && selected.neuron === neuron);
   }
+  arrangeLabels(d);
   setText(d.lossText, seen.loss ? `L ${fmt(seen.loss.value)}` : "L");
   d.lossText.parentNode.classList.toggle("current", !!current && current.kind === "loss");
 }

@@ -80,3 +80,52 @@ export function bandAround(edge, h) {
     [edge.x1 - nx, edge.y1 - ny],
   ];
 }
+
+/** The smallest text the diagram may render, in CSS px: below it the diagram scrolls instead of shrinking. */
+export const MIN_FONT_PX = 10;
+
+/** Where an edge's label may sit, best first: {x, y, anchor} ("end": the text ends at x). */
+export function labelCandidates(edge, kind, radius) {
+  if (kind === "bias") {
+    const y = edge.y2 - radius - 4;
+    const along = [0.55, 0.35, 0.75].flatMap((t) => ["start", "end"].map((anchor) => ({ ...pointAlong(edge, t), anchor })));
+    return [{ x: edge.x2 + 0.6 * radius, y, anchor: "start" }, { x: edge.x2 - 0.6 * radius, y, anchor: "end" }, ...along];
+  }
+  // along the edge, just above it then just below it, from near the target towards the source
+  return [0.8, 0.7, 0.6, 0.5, 0.4, 0.9, 0.3].flatMap((t) => {
+    const p = pointAlong(edge, t);
+    return [{ x: p.x, y: p.y - 3, anchor: "end" }, { x: p.x, y: p.y + 12, anchor: "end" }];
+  });
+}
+
+/** The box of a text of `width` × `font` set at a candidate {x, y, anchor}. */
+export function labelBox(at, width, font) {
+  const left = at.anchor === "end" ? at.x - width : at.x;
+  return { left, right: left + width, top: at.y - 0.95 * font, bottom: at.y + 0.3 * font };
+}
+
+function overlapArea(a, b) {
+  const w = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+  const h = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+  return w > 0 && h > 0 ? w * h : 0;
+}
+
+/**
+ * Greedy placement of labels [{candidates, width, font}], in order: each takes its first
+ * candidate that overlaps no label placed before it, else the one that overlaps least.
+ * Returns the chosen candidate of each label.
+ */
+export function placeLabels(labels) {
+  const placed = [];
+  return labels.map(({ candidates, width, font }) => {
+    let best = null;
+    for (const at of candidates) {
+      const box = labelBox(at, width, font);
+      const cost = placed.reduce((sum, other) => sum + overlapArea(box, other), 0);
+      if (!best || cost < best.cost) best = { at, box, cost };
+      if (cost === 0) break;
+    }
+    placed.push(best.box);
+    return best.at;
+  });
+}

@@ -4,7 +4,7 @@
 import { COLORS } from "./config.js";
 import { animateEntry, cancelAll } from "./animate.js";
 import { el } from "./dom.js";
-import { paint, render } from "./draw.js";
+import { currentParts, paint, render } from "./draw.js";
 import { formatNumber as fmt, plainBiasName, plainWeightName } from "./format.js";
 import { layout } from "./layout.js";
 import { networkWidths } from "./state.js";
@@ -19,6 +19,7 @@ function legend() {
     item(COLORS.value, "value, forward", "dot"),
     item(COLORS.gradient, "gradient ∂, backward", "dot"),
     item(COLORS.update, "old → new, update", "dot"),
+    el("li", { text: "keys in the diagram: ↑ ↓ move, ← → step, Enter selects" }),
   ]);
 }
 
@@ -96,6 +97,45 @@ function placeTooltip(tooltip, frame, target, lines) {
   tooltip.hidden = false;
 }
 
+/** Scrolls the diagram's frame, never the page, by the least amount that brings `parts` into view. */
+function keepInSight(scroller, parts) {
+  const boxes = parts.filter(Boolean).map((p) => p.getBoundingClientRect()).filter((b) => b.width || b.height);
+  if (!boxes.length) return;
+  const frame = scroller.getBoundingClientRect();
+  const margin = 8;
+  const shift = (lo, hi, start, size) => {
+    if (lo < start + margin) return lo - start - margin;
+    if (hi > start + size - margin) return Math.min(hi - (start + size - margin), lo - start - margin);
+    return 0;
+  };
+  const lo = (k) => Math.min(...boxes.map((b) => b[k]));
+  const hi = (k) => Math.max(...boxes.map((b) => b[k]));
+  scroller.scrollLeft += shift(lo("left"), hi("right"), frame.left + scroller.clientLeft, scroller.clientWidth);
+  scroller.scrollTop += shift(lo("top"), hi("bottom"), frame.top + scroller.clientTop, scroller.clientHeight);
+}
+
+/** Makes `g` the diagram's one tab stop (roving tabindex) and, when asked, focuses it in sight. */
+function rove(d, scroller, g, focus) {
+  for (const other of d.order) if (other !== g && other.getAttribute("tabindex") === "0") other.setAttribute("tabindex", "-1");
+  g.setAttribute("tabindex", "0");
+  if (!focus) return;
+  g.focus({ preventScroll: true });
+  keepInSight(scroller, [g]);
+}
+
+const MOVES = { ArrowDown: 1, ArrowUp: -1 };
+
+/** The element of d.order a navigation key leads to from `from`, or null for other keys. */
+function keyTarget(d, from, key) {
+  const last = d.order.length - 1;
+  if (key === "Home") return d.order[0];
+  if (key === "End") return d.order[last];
+  if (!(key in MOVES)) return null;
+  const i = d.order.indexOf(from);
+  if (i < 0) return d.order.find((g) => g.getAttribute("tabindex") === "0") || d.order[0];
+  return d.order[Math.min(last, Math.max(0, i + MOVES[key]))];
+}
+
 /** What clicking a diagram element selects: {kind, layer, neuron[, input]}, or null. */
 function selectionOf(target) {
   const { kind } = target.dataset;
@@ -110,14 +150,17 @@ export function mount(root, store) {
   svg.setAttribute("class", "diagram");
   svg.setAttribute("role", "group");
   svg.setAttribute("aria-label", "Network diagram");
+  svg.setAttribute("tabindex", "-1"); // Chromium would make the <svg> itself a second tab stop
   const tooltip = el("div", { class: "tooltip", role: "tooltip", id: "diagram-tooltip", hidden: true });
   const editor = selectionEditor(store);
   // On a narrow screen the diagram keeps a readable size and scrolls inside its frame, never the page.
-  const frame = el("div", { class: "diagram-frame" }, [el("div", { class: "diagram-scroll" }, svg), tooltip]);
+  const scroller = el("div", { class: "diagram-scroll" }, svg);
+  const frame = el("div", { class: "diagram-frame" }, [scroller, tooltip]);
   root.append(frame, editor.box, legend());
   let d = null;
   let shape = "";
   let seen = revealed([], 0);
+  let shownPosition = -1;
 
   function update(app, reason) {
     const { state } = app;
@@ -128,6 +171,7 @@ export function mount(root, store) {
       cancelAll();
       d = render(svg, layout(widths), state.network);
       shape = key;
+      shownPosition = -1;
     }
     const entries = store.actions.entries();
     const position = Math.min(state.view.position, entries.length);
@@ -136,7 +180,15 @@ export function mount(root, store) {
     const inputRow = state.inputs[state.view.sample] || state.inputs[0];
     paint(d, { network: state.network, input_row: inputRow, seen, current, selected: state.view.selected });
     editor.show(state);
+    if (position !== shownPosition) followStep(currentParts(d, current));
+    shownPosition = position;
     if (reason === "animate" && app.animating) animateEntry(d, app.animating, state.speed);
+  }
+
+  /** Each step brings what it concerns into the frame; a keyboard focus in the diagram follows it. */
+  function followStep(parts) {
+    if (parts.length && svg.contains(document.activeElement)) rove(d, scroller, parts[0], true);
+    keepInSight(scroller, parts);
   }
 
   function showTooltip(event) {
@@ -158,13 +210,23 @@ export function mount(root, store) {
   svg.addEventListener("pointerout", () => (tooltip.hidden = true));
   svg.addEventListener("focusout", () => (tooltip.hidden = true));
   svg.addEventListener("click", select);
-  svg.addEventListener("keydown", (event) => {
-    if (event.key === "Enter" || event.key === " ") {
-      event.preventDefault();
-      event.stopPropagation();
-      select(event);
-    }
+  svg.addEventListener("focusin", (event) => {
+    const g = event.target.closest("[data-kind]");
+    if (g && d) rove(d, scroller, g, false);
   });
+  svg.addEventListener("keydown", onKey);
+  // ↑ ↓ Home End move among the diagram's elements; ← → still step; Enter and space select.
+  function onKey(event) {
+    if (event.altKey || event.ctrlKey || event.metaKey || !d) return;
+    const next = keyTarget(d, event.target.closest("[data-kind]"), event.key);
+    if (next) rove(d, scroller, next, true);
+    else if (event.key === "ArrowRight") store.actions.stepForward();
+    else if (event.key === "ArrowLeft") store.actions.stepBack();
+    else if (event.key === "Enter" || event.key === " ") select(event);
+    else return;
+    event.preventDefault();
+    event.stopPropagation();
+  }
   store.subscribe(update);
   update(store.get(), "mount");
 }
