@@ -136,6 +136,29 @@ function keyTarget(d, from, key) {
   return d.order[Math.min(last, Math.max(0, i + MOVES[key]))];
 }
 
+/**
+ * The diagram's keys: it is one tab stop, ↑ ↓ Home End move among its elements (roving
+ * tabindex), ← → still step as everywhere on the page, Enter and space select.
+ */
+function bindKeys(svg, scroller, diagram, store, select) {
+  svg.addEventListener("focusin", (event) => {
+    const g = event.target.closest("[data-kind]");
+    if (g && diagram()) rove(diagram(), scroller, g, false);
+  });
+  svg.addEventListener("keydown", (event) => {
+    const d = diagram();
+    if (event.altKey || event.ctrlKey || event.metaKey || !d) return;
+    const next = keyTarget(d, event.target.closest("[data-kind]"), event.key);
+    if (next) rove(d, scroller, next, true);
+    else if (event.key === "ArrowRight") store.actions.stepForward();
+    else if (event.key === "ArrowLeft") store.actions.stepBack();
+    else if (event.key === "Enter" || event.key === " ") select(event);
+    else return;
+    event.preventDefault();
+    event.stopPropagation();
+  });
+}
+
 /** What clicking a diagram element selects: {kind, layer, neuron[, input]}, or null. */
 function selectionOf(target) {
   const { kind } = target.dataset;
@@ -145,12 +168,17 @@ function selectionOf(target) {
   return null;
 }
 
-export function mount(root, store) {
+function diagramSvg() {
   const svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
   svg.setAttribute("class", "diagram");
   svg.setAttribute("role", "group");
   svg.setAttribute("aria-label", "Network diagram");
   svg.setAttribute("tabindex", "-1"); // Chromium would make the <svg> itself a second tab stop
+  return svg;
+}
+
+export function mount(root, store) {
+  const svg = diagramSvg();
   const tooltip = el("div", { class: "tooltip", role: "tooltip", id: "diagram-tooltip", hidden: true });
   const editor = selectionEditor(store);
   // On a narrow screen the diagram keeps a readable size and scrolls inside its frame, never the page.
@@ -210,23 +238,7 @@ export function mount(root, store) {
   svg.addEventListener("pointerout", () => (tooltip.hidden = true));
   svg.addEventListener("focusout", () => (tooltip.hidden = true));
   svg.addEventListener("click", select);
-  svg.addEventListener("focusin", (event) => {
-    const g = event.target.closest("[data-kind]");
-    if (g && d) rove(d, scroller, g, false);
-  });
-  svg.addEventListener("keydown", onKey);
-  // ↑ ↓ Home End move among the diagram's elements; ← → still step; Enter and space select.
-  function onKey(event) {
-    if (event.altKey || event.ctrlKey || event.metaKey || !d) return;
-    const next = keyTarget(d, event.target.closest("[data-kind]"), event.key);
-    if (next) rove(d, scroller, next, true);
-    else if (event.key === "ArrowRight") store.actions.stepForward();
-    else if (event.key === "ArrowLeft") store.actions.stepBack();
-    else if (event.key === "Enter" || event.key === " ") select(event);
-    else return;
-    event.preventDefault();
-    event.stopPropagation();
-  }
+  bindKeys(svg, scroller, () => d, store, select);
   store.subscribe(update);
   update(store.get(), "mount");
 }

@@ -92,7 +92,10 @@ def test_arrow_keys_inside_the_diagram_move_between_its_elements_and_still_step(
     expect(explanation(explainer)).to_contain_text(f"sub-step 2 of {len(trace)}")
     explainer.keyboard.press("ArrowLeft")
     expect(explanation(explainer)).to_contain_text(f"sub-step 1 of {len(trace)}")
-    assert explainer.evaluate("!!document.activeElement.closest('.diagram')")
+    # the focus follows the step: it is on the neuron the sub-step computes
+    assert explainer.evaluate("document.activeElement.matches('.diagram .node.neuron.current')")
+    explainer.keyboard.press("End")
+    assert explainer.evaluate("document.activeElement.getAttribute('aria-label')") == "loss"
 
 
 def overlaps(a, b, slack=0.5):
