@@ -27,7 +27,8 @@ class TrainingLab {
     // errorSource: who showed the error; runNetwork: the network the state holds from this run
     // (another one there means an edit elsewhere); keptAt: when it was last put there;
     // pointsKey: what the heatmap's points layer shows (train_render.js); locked: by a lesson link.
-    Object.assign(this, { errorSource: null, runNetwork: null, keptAt: 0, pointsKey: null, locked: false });
+    // runStart: the network Train started from.
+    Object.assign(this, { errorSource: null, runNetwork: null, runStart: null, keptAt: 0, pointsKey: null, locked: false });
     this.ui = buildDom(store, {
       onSetting: (f, v, input) => this.setSetting(f, v, input),
       onDataset: (name) => this.chooseDataset(name),
@@ -178,9 +179,10 @@ class TrainingLab {
   async onError(error) {
     this.failTraining(error, { prefix: `training stopped at epoch ${this.epochs}: ` });
     this.setRunning(false);
+    // The weights trained so far go into the state with their trace, unless the network was edited elsewhere meanwhile.
     const fields = runFields(this.trainer.current, this.store.state);
-    const ours = this.store.state.network === this.runNetwork; // not edited elsewhere meanwhile
-    if (ours && fields.network !== this.runNetwork) await this.store.actions.edit(fields);
+    const ours = this.store.state.network === this.runNetwork;
+    if (ours && fields.network !== this.runStart) await this.store.actions.edit(fields);
   }
 
   async train() {
@@ -196,7 +198,7 @@ class TrainingLab {
       this.say(fits(store.state.network, data) ? null : await installDefault(store, data));
       this.ui.showNetwork(describeNetwork(store.state, data, null));
       this.syncHistory(data, store.state.network);
-      this.runNetwork = store.state.network;
+      Object.assign(this, { runNetwork: store.state.network, runStart: store.state.network });
       this.trainer = createTrainer({
         body: trainBody(store.state, data),
         nextChunk: () => this.nextChunk(),

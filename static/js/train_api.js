@@ -45,12 +45,12 @@ function lossMismatch({ data, loss }) {
 function limitText(item, { data, train }) {
   const where = item.loc.filter((p) => p !== "body").join(".");
   const rows = plural(data.source === "csv" ? data.inputs.length : train.samples, "sample");
-  const setting = item.msg.startsWith("is "); // "is 3000; the limit max_… is …": a setting's own maximum
+  const setting = (/the limit (max_\w+) is/.exec(item.msg) || [])[1]; // a setting's own maximum, not the work budget
   if (where === "epochs" && setting) return `${plural(train.epochs_per_chunk, "epoch")} per update are more than this server allows: lower "Epochs per update"`;
-  if (where === "epochs") return `one epoch of ${rows} in batches of ${train.batch_size} is too much work for one request: use a larger batch size or fewer samples`;
   if (where.startsWith("network")) return "the network is larger than this server allows: make it smaller in the editor (Architecture)";
   if (where === "grid.resolution") return "drawing the heatmap for a network this large is too much work for one request: use a smaller network";
-  if (setting) return `${rows} are more than this server allows: use fewer samples`;
+  if (setting === "max_samples") return `${rows} are more than this server allows: use fewer samples`;
+  if (where === "epochs") return `one epoch of ${rows} in batches of ${train.batch_size} is too much work for one request: use a larger batch size or fewer samples`;
   if (where === "dataset.samples" || where === "inputs") return `evaluating the network on ${rows} is too much work for one request: use fewer samples or a smaller network`;
   return "this request is more work than the server allows: use fewer samples or a smaller network";
 }
