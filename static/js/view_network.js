@@ -40,7 +40,7 @@ function tooltipLines(target, app, seen) {
       "click to select and edit",
     ];
   }
-  if (kind === "input") return [`input x${j + 1} = ${fmt(app.state.inputs[app.state.view.sample][j])}`];
+  if (kind === "input") return [`input x${j + 1} = ${fmt(app.state.inputs[app.state.view.sample]?.[j])}`];
   if (kind === "neuron") {
     const v = seen.neurons[keyOf.neuron(l, j)];
     const d = seen.deltas[keyOf.neuron(l, j)];
@@ -54,6 +54,13 @@ function tooltipLines(target, app, seen) {
   return [];
 }
 
+/** The selected weight's or bias's value in `network`, or undefined when the network has no such parameter. */
+function selectedValue(network, s) {
+  const layer = network.layers[s.layer];
+  if (!layer) return undefined;
+  return s.kind === "weight" ? layer.weights[s.neuron]?.[s.input] : layer.biases[s.neuron];
+}
+
 function selectionEditor(store) {
   const box = el("div", { class: "selection", hidden: true });
   const title = el("span", { class: "selection-title" });
@@ -64,7 +71,8 @@ function selectionEditor(store) {
   input.addEventListener("change", () => {
     const x = Number(input.value);
     const s = store.state.view.selected;
-    if (!s || input.value.trim() === "" || !Number.isFinite(x)) return input.setAttribute("aria-invalid", "true");
+    if (!s || selectedValue(store.state.network, s) === undefined) return;
+    if (input.value.trim() === "" || !Number.isFinite(x)) return input.setAttribute("aria-invalid", "true");
     input.setAttribute("aria-invalid", "false");
     const network = structuredClone(store.state.network);
     if (s.kind === "weight") network.layers[s.layer].weights[s.neuron][s.input] = x;
@@ -73,15 +81,12 @@ function selectionEditor(store) {
   });
   function show(state) {
     const s = state.view.selected;
-    const editable = s && (s.kind === "weight" || s.kind === "bias");
-    box.hidden = !editable;
-    if (!editable) return;
-    const layer = state.network.layers[s.layer];
-    if (!layer) return;
+    const value = s && (s.kind === "weight" || s.kind === "bias") ? selectedValue(state.network, s) : undefined;
+    box.hidden = value === undefined; // nothing editable selected, or a parameter this network lacks
+    if (value === undefined) return;
     const name = s.kind === "weight" ? plainWeightName(s.layer, s.neuron, s.input) : plainBiasName(s.layer, s.neuron);
     title.textContent = `Value of ${name}`;
-    const value = s.kind === "weight" ? layer.weights[s.neuron]?.[s.input] : layer.biases[s.neuron];
-    if (document.activeElement !== input && value !== undefined) input.value = String(value);
+    if (document.activeElement !== input) input.value = String(value);
   }
   return { box, input, show };
 }
