@@ -175,7 +175,7 @@ def _check_columns(columns, input_width, max_columns):
     if input_width is not None and columns != input_width + 1:
         raise NetworkError(
             ("csv",),
-            f"has {columns} columns ({columns - 1} inputs and the target) but the network takes "
+            f"has {columns} columns ({columns - 1} input{'s' * (columns != 2)} and the target) but the network takes "
             f"{input_width} input{'s' * (input_width != 1)}, so each row needs {input_width + 1} columns",
         )
 

@@ -140,6 +140,9 @@ def test_csv_columns_not_matching_the_network_say_how_many_are_needed():
     assert (
         message == "has 3 columns (2 inputs and the target) but the network takes 1 input, so each row needs 2 columns"
     )
+    assert _csv_error("1,2\n", input_width=2).startswith(
+        "has 2 columns (1 input and the target) but the network takes 2 inputs"
+    )
 
 
 def test_csv_single_column_or_wrong_separator_asks_for_commas():
