@@ -35,7 +35,7 @@ def check_network(settings, network):
         if widest > settings.max_neurons:
             raise LimitError(
                 ("network", "layers", index, "weights"),
-                f"layer {index} is {len(layer.weights)} × {len(layer.weights[0])}; "
+                f"layers[{index}] is {len(layer.weights)} × {len(layer.weights[0])}; "
                 f"the limit max_neurons is {settings.max_neurons} per layer",
             )
 

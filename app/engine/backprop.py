@@ -93,7 +93,7 @@ def check_batch(network, inputs, targets=None, loss=None, finite_checked=False):
             last = len(network.layers) - 1
             raise NetworkError(
                 ("network", "layers", last, "activation"),
-                f"loss {loss!r} needs a {needed!r} output layer, but layer {last} uses {output!r}",
+                f"loss {loss!r} needs a {needed!r} output layer, but the output layer (layers[{last}]) uses {output!r}",
             )
         if ((t < 0) | (t > 1)).any():
             raise NetworkError(("targets",), f"targets for {loss!r} must lie between 0 and 1")
@@ -325,7 +325,7 @@ def flatten_pairs(pairs, path, params):
             where = path + (index, key)
             array = matrix(pair[key], where) if key == "weights" else vector(pair[key], where)
             if array.shape != like.shape:
-                raise NetworkError(where, f"has shape {array.shape} but layer {index}'s {key} have shape {like.shape}")
+                raise NetworkError(where, f"has shape {array.shape} but layers[{index}].{key} has shape {like.shape}")
             arrays.append(array)
     return arrays
 

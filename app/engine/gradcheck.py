@@ -105,12 +105,13 @@ def check_gradients(network, x, t, loss, epsilon):
         "verdict": verdict(max_error),
         "kinks": kinks[:MAX_KINKS],
         "kink_count": len(kinks),
-        "note": _kink_note(kinks, epsilon) if kinks else None,
+        "note": _kink_note(kinks, epsilon, names) if kinks else None,
     }
 
 
-def _kink_note(kinks, epsilon):
-    shown = [f"layer {k['layer']} neuron {k['neuron']} sample {k['sample']} (z = {k['z']:.3g})" for k in kinks[:5]]
+def _kink_note(kinks, epsilon, names):
+    """Where the kinks are, in the learner's notation (z⁽ˡ⁾ⱼ, samples from 1), as the table's labels."""
+    shown = [f"{names.z(k['layer'], k['neuron'])} of sample {k['sample'] + 1} (z = {k['z']:.3g})" for k in kinks[:5]]
     more = f" and {len(kinks) - 5} more" if len(kinks) > 5 else ""
     return (
         f"z lies within reach of 0 for a ±{epsilon:g} nudge at {', '.join(shown)}{more}: there the activation bends, "

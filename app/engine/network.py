@@ -112,14 +112,14 @@ class Network:
             if biases.shape[0] != weights.shape[0]:
                 raise NetworkError(
                     path + ("biases",),
-                    f"layer {index} has {weights.shape[0]} neurons (rows of weights) but {biases.shape[0]} biases",
+                    f"layers[{index}] has {weights.shape[0]} neurons (rows of weights) but {biases.shape[0]} biases",
                 )
             if built and weights.shape[1] != built[-1].weights.shape[0]:
                 previous = built[-1].weights.shape
                 raise NetworkError(
                     path + ("weights",),
-                    f"layers don't chain: layer {index - 1} has weights of shape {previous} "
-                    f"({previous[0]} outputs) but layer {index} has weights of shape "
+                    f"layers don't chain: layers[{index - 1}] has weights of shape {previous} "
+                    f"({previous[0]} outputs) but layers[{index}] has weights of shape "
                     f"{weights.shape} ({weights.shape[1]} inputs)",
                 )
             built.append(Layer(weights, biases, activation))

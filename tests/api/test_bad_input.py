@@ -71,8 +71,8 @@ def test_layers_that_do_not_chain_name_both_layers_and_shapes(client, path):
         client.post(path, json=body),
         ["network", "layers", 1, "weights"],
         "layers don't chain",
-        "layer 0 has weights of shape (2, 2)",
-        "layer 1 has weights of shape (2, 3)",
+        "layers[0] has weights of shape (2, 2)",
+        "layers[1] has weights of shape (2, 3)",
     )
 
 
@@ -80,7 +80,7 @@ def test_layers_that_do_not_chain_name_both_layers_and_shapes(client, path):
 def test_biases_that_do_not_match_the_neurons_name_the_layer(client, path):
     body = mazur(path, lambda b: layer(b, 1).update(biases=[0.6, 0.6, 0.6]))
     assert_refused(
-        client.post(path, json=body), ["network", "layers", 1, "biases"], "layer 1 has 2 neurons", "3 biases"
+        client.post(path, json=body), ["network", "layers", 1, "biases"], "layers[1] has 2 neurons", "3 biases"
     )
 
 
@@ -201,7 +201,7 @@ def test_binary_cross_entropy_without_sigmoid_output_names_the_output_layer(clie
         client.post("/api/backward", json=body),
         ["network", "layers", 1, "activation"],
         "loss 'binary_cross_entropy' needs a 'sigmoid' output layer",
-        "layer 1 uses 'tanh'",
+        "the output layer (layers[1]) uses 'tanh'",
     )
 
 
@@ -220,7 +220,7 @@ def test_update_gradients_of_the_wrong_shape_name_the_layer(client):
         gradients=[{"weights": [[0.0, 0.0]], "biases": [0.0]}, {"weights": [[0.0, 0.0]], "biases": [0.0]}]
     )
     assert_refused(
-        client.post("/api/update", json=body), ["gradients", 0, "weights"], "has shape (1, 2)", "layer 0's weights"
+        client.post("/api/update", json=body), ["gradients", 0, "weights"], "has shape (1, 2)", "layers[0].weights"
     )
 
 
@@ -240,7 +240,7 @@ def test_optimizer_state_of_the_wrong_shape_names_the_slot_and_layer(client, pat
     assert_refused(
         client.post(path, json=body),
         ["optimizer_state", "velocity", 0, "weights"],
-        "has shape (1, 1) but layer 0's weights have shape (2, 2)",
+        "has shape (1, 1) but layers[0].weights has shape (2, 2)",
     )
 
 

@@ -119,7 +119,7 @@ def test_gradcheck_at_a_relu_kink_fails_and_names_the_neuron(client):
     result = client.post("/api/gradcheck", json=body).json()
     assert result["verdict"] == "fail" and result["max_relative_error"] > 0.5
     assert result["kinks"] == [{"layer": 0, "neuron": 0, "sample": 0, "z": 0.0}]
-    assert "layer 0 neuron 0 sample 0" in result["note"]
+    assert "a ±1e-05 nudge at z of sample 1 (z = 0)" in result["note"]
 
 
 @pytest.mark.parametrize("epsilon", [0, 1e-11, 0.02, -1e-5])

@@ -53,13 +53,13 @@ def test_a_layer_wider_than_max_neurons_is_refused_naming_the_limit(make_client,
     with make_client(max_neurons=3) as client:
         assert client.post(path, json=body_for(path, [3, 3, 1])).status_code == 200
         response = client.post(path, json=body_for(path, [2, 4, 1]))
-    assert_refused(response, ["network", "layers", 0, "weights"], "layer 0 is 4 × 2", "the limit max_neurons is 3")
+    assert_refused(response, ["network", "layers", 0, "weights"], "layers[0] is 4 × 2", "the limit max_neurons is 3")
 
 
 def test_more_input_columns_than_max_neurons_is_refused(make_client):
     with make_client(max_neurons=3) as client:
         response = client.post("/api/forward", json=body_for("/api/forward", [4, 1]))
-    assert_refused(response, ["network", "layers", 0, "weights"], "layer 0 is 1 × 4", "max_neurons is 3")
+    assert_refused(response, ["network", "layers", 0, "weights"], "layers[0] is 1 × 4", "max_neurons is 3")
 
 
 @pytest.mark.parametrize("path", PATHS)

@@ -83,7 +83,7 @@ def test_optimizer_state_of_the_wrong_shape_names_the_slot_and_layer():
     network, _, _ = xor()
     grads = [np.zeros_like(p) for p in network.parameters()]
     state = {"velocity": [{"weights": [[0.0, 0.0]], "biases": [0.0]}, {"weights": [[0.0, 0.0]], "biases": [0.0]}]}
-    with pytest.raises(NetworkError, match=r"has shape \(1, 2\) but layer 0's weights have shape \(2, 2\)") as caught:
+    with pytest.raises(NetworkError, match=r"has shape \(1, 2\) but layers\[0\]\.weights has shape \(2, 2\)") as caught:
         update(network, grads, {"name": "momentum", "learning_rate": 0.1}, state)
     assert caught.value.path == ("optimizer_state", "velocity", 0, "weights")
 
