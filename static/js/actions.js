@@ -9,7 +9,8 @@
 
 import { getPreset, postStep } from "./api.js";
 import { PHASES } from "./config.js";
-import { fitView, saveLocal } from "./state.js";
+import { sessionKey } from "./lesson.js";
+import { fitView, saveLocal, STORAGE_KEY } from "./state.js";
 import { phaseAt, phaseStarts, visibleEntries } from "./trace_view.js";
 
 const PRESET_FIELDS = ["network", "inputs", "targets", "loss", "optimizer"];
@@ -37,8 +38,10 @@ export function createActions(store) {
     }
   }
 
-  function save() {
-    saveLocal(store.state);
+  /** Saves `state` (by default the store's) as this page's session: none for a locked lesson. */
+  function save(state = store.state) {
+    const key = store.lesson ? sessionKey(store.lesson) : STORAGE_KEY;
+    if (key) saveLocal(state, undefined, key);
   }
 
   function clampPosition() {
@@ -50,7 +53,7 @@ export function createActions(store) {
   /** Drops a selection or sample the new network or batch does not have, with a note. */
   function fitSelection() {
     const { view, notes } = fitView(store.state);
-    if (notes.length) store.update({ state: { view }, notes }, "notes");
+    if (notes.length) store.update({ state: { view }, notes: [...store.get().notes, ...notes] }, "notes");
   }
 
   async function apply(patch) {

@@ -1,14 +1,16 @@
 // Lesson links for teachers: URL query options that focus the page on one exercise.
-//   ?preset=seed-neuron        start from this preset (a saved state of another preset is set
-//                              aside; a saved state of this preset, edits and all, is resumed
-//                              with a note: Reset goes back to the preset as published)
+//   ?preset=seed-neuron        start from this preset; the lesson's work is saved apart from the
+//                              learner's own session (sessionKey) and resumed on the next visit
+//                              with a note: Reset goes back to the preset as published
 //   &lock=1                    no editing: hides the editor, the preset picker, Import, and the
 //                              weight value box (selecting a weight still shows its chain rule);
-//                              the page always starts from the preset as published, never from
-//                              a saved session (the learner could not undo its edits)
+//                              the page always starts from the preset as published and saves
+//                              nothing (the learner could not undo its edits)
 //   &hide=play,speed,share     hide chosen controls (names in CONTROLS)
 // Unknown options or bad values are ignored and named in a visible note, never an error page.
 // parseLesson is pure; applyLesson touches the DOM (elements marked data-control="name").
+
+import { STORAGE_KEY } from "./state.js";
 
 export const CONTROLS = ["editor", "preset", "share", "export", "import", "play", "speed", "phases", "sample", "legend", "reset"];
 const LOCKED = ["editor", "preset", "import"];
@@ -48,16 +50,24 @@ export function applyLesson(lesson, root = document) {
 }
 
 /**
- * The state to start from, pure: a shared link (#state=) first, then the saved session, else
- * `fresh` (no network yet: the page loads its preset). A lesson link's preset sets aside a saved
- * session of another preset; a locked lesson sets aside every saved session.
- * fromUrl and saved are {state, notes} as state.js's fromFragment and loadLocal return them.
+ * Where the page's session is saved (localStorage key), or null for none: a lesson link keeps its
+ * own session, so opening one never overwrites the learner's own work (nor a lab run's weights
+ * whatever preset they started from); a locked lesson saves nothing and always starts as published.
+ */
+export function sessionKey(lesson) {
+  if (lesson.lock) return null;
+  return lesson.preset ? `${STORAGE_KEY}:lesson:${lesson.preset}` : STORAGE_KEY;
+}
+
+/**
+ * The state to start from, pure: a shared link (#state=) first, then the session saved under
+ * `sessionKey(lesson)`, else `fresh` (no network yet: the page loads its preset). A locked lesson
+ * always starts fresh. fromUrl and saved are {state, notes} as fromFragment and loadLocal return them.
  */
 export function startingState(lesson, fromUrl, saved, fresh) {
   if (fromUrl.state && fromUrl.state.network) return fromUrl;
-  const resumable = saved.state && (!lesson.preset || (!lesson.lock && saved.state.preset === lesson.preset));
-  if (!resumable) return { state: fresh, notes: fromUrl.notes };
+  if (lesson.lock || !saved.state) return { state: fresh, notes: fromUrl.notes };
   const notes = [...fromUrl.notes, ...saved.notes];
-  if (lesson.preset && saved.state.network) notes.push("resumed your saved work on this preset; Reset goes back to it as published");
+  if (lesson.preset && saved.state.network) notes.push("resumed your saved work on this lesson; Reset goes back to the preset as published");
   return { state: saved.state, notes };
 }

@@ -28,7 +28,7 @@
 import { createActions } from "./actions.js";
 import { listPresets } from "./api.js";
 import { el } from "./dom.js";
-import { applyLesson, parseLesson, startingState } from "./lesson.js";
+import { applyLesson, parseLesson, sessionKey, startingState } from "./lesson.js";
 import { defaultState, fromFragment, loadLocal } from "./state.js";
 import { createStore } from "./store.js";
 import * as controls from "./controls.js";
@@ -98,7 +98,9 @@ function mountViews(store) {
 /** The state to start from: a shared link, the last session or the defaults (lesson.js startingState). */
 function initialState(lesson) {
   const fresh = { ...defaultState(), preset: lesson.preset || "seed-neuron" };
-  return startingState(lesson, fromFragment(location.hash), loadLocal(), fresh);
+  const key = sessionKey(lesson);
+  const saved = key ? loadLocal(undefined, key) : { state: null, notes: [] };
+  return startingState(lesson, fromFragment(location.hash), saved, fresh);
 }
 
 async function start() {

@@ -1,9 +1,10 @@
 // The "Training" view: dataset and training settings, "Upload CSV", "Train" / "Pause", the
 // epoch counter, the live loss chart and the decision-boundary heatmap (or the fitted curve for
 // 1-D data). Pause hands the trained network and one training sample to the step-through
-// explainer. While it trains, the run's network and optimizer state go into the saved state about
-// once a second (and when the page is hidden or closed), so a reload keeps the weights. Implements the view interface mount(root, store); every number shown comes from
-// /api/train or /api/datasets.
+// explainer. While it trains, the run's network and optimizer state go into the saved session
+// about once a second (and when the page is hidden or closed), so a reload keeps the weights.
+// Implements the view interface mount(root, store); every number shown comes from /api/train or
+// /api/datasets.
 
 import { networkWidths } from "./state.js";
 import { postCsv, postTrain, wordStopped, wordTrainError } from "./train_api.js";
@@ -24,11 +25,11 @@ class TrainingLab {
     // run: the data and the network the loss history belongs to (the network its last answer gave).
     Object.assign(this, { root, store, data: null, csv: null, csvUploads: 0, history: emptyHistory(), epochs: 0, run: { dataKey: null, network: null } });
     Object.assign(this, { answer: null, trainer: null, updates: 0, drawPending: false, previewTimer: null, previewId: 0 });
-    // errorSource: who showed the error; runNetwork: the network the state holds from this run
-    // (another one there means an edit elsewhere); keptAt: when it was last put there;
-    // pointsKey: what the heatmap's points layer shows (train_render.js); locked: by a lesson link.
-    // runStart: the network Train started from.
-    Object.assign(this, { errorSource: null, runNetwork: null, runStart: null, keptAt: 0, pointsKey: null, locked: false });
+    // errorSource: who showed the error; runNetwork: the network the state holds during this run
+    // (another one there means an edit elsewhere); keptNetwork, keptAt: the run's network last
+    // saved (keepRun) and when; pointsKey: what the heatmap's points layer shows (train_render.js);
+    // locked: by a lesson link; runStart: the network Train started from.
+    Object.assign(this, { errorSource: null, runNetwork: null, runStart: null, keptNetwork: null, keptAt: 0, pointsKey: null, locked: false });
     this.ui = buildDom(store, {
       onSetting: (f, v, input) => this.setSetting(f, v, input),
       onDataset: (name) => this.chooseDataset(name),
@@ -155,19 +156,19 @@ class TrainingLab {
   }
 
   /**
-   * Puts the run's latest network and optimizer state into the state and saves it (localStorage),
-   * so a reload or a closed tab keeps the weights. A plain store update, not actions.edit: no new
-   * trace is fetched for the explainer while training (Pause fetches it). Skipped once the run has
-   * stopped or the network was edited elsewhere (that edit stays).
+   * Saves the state with the run's latest network and optimizer state (localStorage), so a reload
+   * or a closed tab keeps the weights. The store itself keeps the network the explainer's trace
+   * belongs to until Pause hands the run over (bridgeToExplainer): the explainer never shows one
+   * network's numbers over another's weights. Skipped once the run has stopped or the network was
+   * edited elsewhere (that edit stays).
    */
   keepRun() {
     if (!this.running || this.store.state.network !== this.runNetwork) return;
     const fields = runFields(this.trainer.current, this.store.state);
     this.keptAt = performance.now();
-    if (fields.network === this.runNetwork) return;
-    this.runNetwork = fields.network;
-    this.store.update({ state: fields }, "train");
-    this.store.actions.save();
+    if (fields.network === this.keptNetwork) return;
+    this.keptNetwork = fields.network;
+    this.store.actions.save({ ...this.store.state, ...fields });
   }
 
   /** What each request reads from the state afresh: chunk size, batch size, loss and optimizer (the editor may change them mid-run). */
@@ -277,8 +278,10 @@ class TrainingLab {
       if (this.root.hidden && this.running) this.pause({ showNetwork: false });
       else this.schedulePreview();
     }).observe(this.root, { attributes: true, attributeFilter: ["hidden"] });
-    // A reload or a closed tab while training: the last answer's weights go into the saved state.
+    // A reload, a closed tab or a tab sent to the background (a phone may never fire pagehide)
+    // while training: the last answer's weights go into the saved state.
     addEventListener("pagehide", () => this.keepRun());
+    document.addEventListener("visibilitychange", () => document.visibilityState === "hidden" && this.keepRun());
     let shownNetwork = this.store.state.network;
     this.store.subscribe((app) => {
       this.ui.syncSettings(app.state.train);

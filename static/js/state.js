@@ -151,12 +151,12 @@ export function fitView(state) {
   const notes = [];
   if (!networkWidths(state.network)) return { view, notes };
   if (view.selected !== null && !selectionExists(view.selected, state.network)) {
-    notes.push(`ignored view.selected: the network has no such ${view.selected.kind}`);
+    notes.push(`the selected ${view.selected.kind} is not in this network: selection cleared`);
     view.selected = null;
   }
   const samples = Array.isArray(state.inputs) ? state.inputs.length : 1;
   if (view.sample >= samples) {
-    notes.push(`ignored view.sample: the batch has ${samples} sample${samples === 1 ? "" : "s"}; showing sample 1`);
+    notes.push(`the batch has ${samples} sample${samples === 1 ? "" : "s"}: showing sample 1`);
     view.sample = 0;
   }
   return { view, notes };
@@ -196,19 +196,19 @@ export function fromFragment(fragment) {
   }
 }
 
-/** Saves to localStorage; false when storage is unavailable (private mode, quota). */
-export function saveLocal(state, storage = globalThis.localStorage) {
+/** Saves to localStorage under `key`; false when storage is unavailable (private mode, quota). */
+export function saveLocal(state, storage = globalThis.localStorage, key = STORAGE_KEY) {
   try {
-    storage.setItem(STORAGE_KEY, toJSON(state));
+    storage.setItem(key, toJSON(state));
     return true;
   } catch {
     return false;
   }
 }
 
-export function loadLocal(storage = globalThis.localStorage) {
+export function loadLocal(storage = globalThis.localStorage, key = STORAGE_KEY) {
   try {
-    const text = storage.getItem(STORAGE_KEY);
+    const text = storage.getItem(key);
     return text ? parseState(JSON.parse(text)) : { state: null, notes: [] };
   } catch {
     return { state: null, notes: ["the saved state could not be read; starting fresh"] };

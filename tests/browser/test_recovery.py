@@ -137,22 +137,33 @@ def edit_seed_weight_to_five(page):
     settled(page)
 
 
-def test_a_locked_lesson_link_starts_from_the_preset_as_published(lab, server_url):
+def test_a_locked_lesson_link_starts_from_the_preset_as_published_and_keeps_the_learners_work(lab, server_url):
     published = httpx.get(f"{server_url}/api/presets/seed-neuron").json()["network"]["layers"][0]["weights"][0][0]
-    edit_seed_weight_to_five(lab)  # the saved session still says seed-neuron
+    edit_seed_weight_to_five(lab)  # the learner's own session: seed-neuron with w = 5
     lab.goto(server_url + "/?preset=seed-neuron&lock=1")
     lab.wait_for_selector("body[data-ready=true]")
     expect(weight_button(lab, published)).to_be_attached()
     expect(explanation(lab)).to_contain_text("Ready · 7 sub-steps")
+    lab.goto(server_url + "/")  # the lesson saved nothing over the learner's work
+    lab.wait_for_selector("body[data-ready=true]")
+    expect(weight_button(lab, 5)).to_be_attached()
 
 
-def test_an_unlocked_lesson_link_resumes_the_saved_work_with_a_note_and_reset_publishes(lab, server_url):
+def test_an_unlocked_lesson_link_keeps_its_own_work_apart_and_reset_publishes(lab, server_url):
     published = httpx.get(f"{server_url}/api/presets/seed-neuron").json()["network"]["layers"][0]["weights"][0][0]
-    edit_seed_weight_to_five(lab)
     lab.goto(server_url + "/?preset=seed-neuron")
+    lab.wait_for_selector("body[data-ready=true]")
+    expect(weight_button(lab, published)).to_be_attached()
+    edit_seed_weight_to_five(lab)
+    lab.reload()
     lab.wait_for_selector("body[data-ready=true]")
     expect(weight_button(lab, 5)).to_be_attached()
     expect(lab.get_by_role("status").filter(has_text="Note")).to_contain_text("Reset goes back")
+    lab.goto(server_url + "/")  # the learner's own session is not the lesson's
+    lab.wait_for_selector("body[data-ready=true]")
+    expect(weight_button(lab, 5)).to_have_count(0)
+    lab.goto(server_url + "/?preset=seed-neuron")
+    lab.wait_for_selector("body[data-ready=true]")
     lab.get_by_role("button", name="Reset").click()
     expect(weight_button(lab, published)).to_be_attached()
 
@@ -194,8 +205,8 @@ HOSTILE_VIEW = {"selected": {"kind": "weight", "layer": 99, "neuron": 0, "input"
 def expect_hostile_view_dropped(page, server_url):
     first = visible_for_sample(api_step(server_url, "seed-neuron")["trace"])[0]
     note = page.get_by_role("status").filter(has_text="Note")
-    expect(note).to_contain_text("view.selected")
-    expect(note).to_contain_text("view.sample")
+    expect(note).to_contain_text("the selected weight is not in this network: selection cleared")
+    expect(note).to_contain_text("the batch has 1 sample: showing sample 1")
     expect(page.get_by_label(re.compile(r"^Value of"))).to_be_hidden()
     expect(page.locator("#selected-value")).to_be_hidden()
     step_to(page, 1, 7)

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { startingState } from "../../static/js/lesson.js";
-import { defaultState, fitView, parseState, selectionExists } from "../../static/js/state.js";
+import { sessionKey, startingState } from "../../static/js/lesson.js";
+import { STORAGE_KEY, defaultState, fitView, parseState, selectionExists } from "../../static/js/state.js";
 
 const NET_2_2_1 = {
   layers: [
@@ -30,7 +30,7 @@ test("fitting the view drops a missing selection and a sample past the batch, a 
   assert.equal(view.selected, null);
   assert.equal(view.sample, 0);
   assert.equal(notes.length, 2);
-  assert.match(notes.join(" "), /view\.selected.*view\.sample/);
+  assert.match(notes.join(" "), /selected weight is not in this network.*showing sample 1/);
 });
 
 test("fitting a view that the network has changes nothing and says nothing", () => {
@@ -55,17 +55,24 @@ test("a locked lesson link starts from the published preset even over a saved se
   assert.equal(startingState(lesson("seed-neuron", true), NO_LINK, SAVED, FRESH).state, FRESH);
 });
 
-test("an unlocked lesson link resumes the saved session of its preset with a note", () => {
+test("an unlocked lesson link resumes its own saved session with a note", () => {
   const { state, notes } = startingState(lesson("seed-neuron", false), NO_LINK, SAVED, FRESH);
   assert.equal(state, SAVED.state);
   assert.match(notes.join(" "), /Reset goes back/);
+  assert.equal(startingState(lesson("seed-neuron", false), NO_LINK, NO_LINK, FRESH).state, FRESH);
 });
 
-test("a lesson link sets aside a saved session of another preset; no lesson resumes it", () => {
-  assert.equal(startingState(lesson("mazur-2-2-2", false), NO_LINK, SAVED, FRESH).state, FRESH);
+test("no lesson resumes the learner's own session without a note", () => {
   const plain = startingState(lesson(null, false), NO_LINK, SAVED, FRESH);
   assert.equal(plain.state, SAVED.state);
   assert.deepEqual(plain.notes, []);
+});
+
+test("each lesson link saves apart from the learner's own session; a locked one saves nothing", () => {
+  assert.equal(sessionKey(lesson(null, false)), STORAGE_KEY);
+  assert.equal(sessionKey(lesson("seed-neuron", false)), `${STORAGE_KEY}:lesson:seed-neuron`);
+  assert.notEqual(sessionKey(lesson("mazur-2-2-2", false)), sessionKey(lesson("seed-neuron", false)));
+  assert.equal(sessionKey(lesson("seed-neuron", true)), null);
 });
 
 test("a shared link's state wins over everything", () => {
