@@ -157,8 +157,8 @@ function bindKeys(svg, scroller, diagram, store, select) {
     if (next) rove(d, scroller, next, true);
     else if (event.key === "ArrowRight") store.actions.stepForward();
     else if (event.key === "ArrowLeft") store.actions.stepBack();
-    else if (event.key === "Enter" || event.key === " ") select(event);
-    else return;
+    else if ((event.key === "Enter" || event.key === " ") && event.target.closest("[data-kind]")) select(event);
+    else return; // e.g. space on the diagram's background: the page's own keys (Play) take it
     event.preventDefault();
     event.stopPropagation();
   });

@@ -98,6 +98,18 @@ def test_arrow_keys_inside_the_diagram_move_between_its_elements_and_still_step(
     assert explainer.evaluate("document.activeElement.getAttribute('aria-label')") == "loss"
 
 
+def test_space_after_a_click_on_the_diagrams_background_still_plays(explainer):
+    choose_preset(explainer, "mazur-2-2-2")
+    svg = explainer.locator("svg.diagram")
+    svg.click(position={"x": 3, "y": 3})  # a corner: no neuron, edge or label there
+    assert not explainer.evaluate("!!document.activeElement.closest('[data-kind]')")
+    play = explainer.locator("[data-control=play]")  # "Play", then "Pause" while playing
+    expect(play).to_have_attribute("aria-pressed", "false")
+    explainer.keyboard.press(" ")
+    expect(play).to_have_attribute("aria-pressed", "true")
+    play.click()
+
+
 def overlaps(a, b, slack=0.5):
     apart_x = a["right"] - slack <= b["left"] or b["right"] - slack <= a["left"]
     apart_y = a["bottom"] - slack <= b["top"] or b["bottom"] - slack <= a["top"]
