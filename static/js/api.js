@@ -18,7 +18,7 @@ export function detailMessage(detail) {
   return "the server refused the request";
 }
 
-/** GET (or any method) a JSON endpoint; a non-2xx answer throws an ApiError with its `detail`. */
+/** GET (or any method) a JSON endpoint; a non-2xx answer throws an ApiError with its `detail` (as `.message`, and the list as `.detail`). */
 export async function request(path, options = {}) {
   let response;
   try {
@@ -30,7 +30,8 @@ export async function request(path, options = {}) {
   if (!response.ok) {
     const message = body && body.detail ? detailMessage(body.detail) : `HTTP ${response.status}`;
     const error = new ApiError(message);
-    error.status = response.status;
+    // The list of {loc, msg, type} itself too, for a caller that words some errors its own way.
+    Object.assign(error, { status: response.status, detail: body && Array.isArray(body.detail) ? body.detail : null });
     throw error;
   }
   return body;

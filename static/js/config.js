@@ -27,7 +27,6 @@ export const SIZES = {
   edge_min_width: 0.75,
   edge_max_width: 7,
   label_font: 11,
-  label_at: 0.8, // where along an edge (0 = source, 1 = target) its weight label ends
   max_edge_labels: 24, // more edges than this: label only the current or selected edge
   dot_radius: 4.5,
   min_diagram_px: 520, // narrowest the diagram is drawn; a narrower screen scrolls the diagram's frame

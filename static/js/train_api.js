@@ -1,9 +1,9 @@
 // The training lab's calls to the API: datasets, CSV parsing and /api/train. Errors become
-// ApiError with the API's `detail` as one readable line (api.js's detailMessage); /api/train's
-// errors also keep the `detail` list itself, so the lab can word the ones a learner meets for
-// the learner (wordTrainError) and still show the server's own line beside it.
+// ApiError with the API's `detail` as one readable line (api.js's detailMessage) and the list
+// itself, so the lab can word the ones a learner meets for the learner (wordTrainError) and
+// still show the server's own line beside it.
 
-import { ApiError, detailMessage, post, request } from "./api.js";
+import { post, request } from "./api.js";
 import { DEFAULT_SETUP, LOSS_NAMES } from "./train_config.js";
 
 /** {inputs, targets, kind, test_count} of a built-in dataset, the same rows /api/train uses. */
@@ -16,19 +16,7 @@ export function getDataset({ dataset, samples, noise, seed, test_fraction }) {
 export const postCsv = (csv, inputWidth) => post("api/datasets/csv", { csv, input_width: inputWidth });
 
 /** Some epochs of mini-batch training: {network, optimizer_state, history, epochs_done, final, grid, …}. A 4xx throws an ApiError with `.detail`. */
-export async function postTrain(body) {
-  let response;
-  try {
-    response = await fetch("api/train", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
-  } catch {
-    throw new ApiError("the server cannot be reached; is it still running?");
-  }
-  const answer = await response.json().catch(() => null);
-  if (response.ok) return answer;
-  const error = new ApiError(answer && answer.detail ? detailMessage(answer.detail) : `HTTP ${response.status}`);
-  Object.assign(error, { status: response.status, detail: answer && Array.isArray(answer.detail) ? answer.detail : null });
-  throw error;
-}
+export const postTrain = (body) => post("api/train", body);
 
 const plural = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
