@@ -50,7 +50,7 @@ function build(store) {
   const ui = {
     play: button("Play", { class: "primary", "aria-pressed": "false", "aria-keyshortcuts": "Space", "data-control": "play" }),
     back: button("Step back", { "aria-keyshortcuts": "ArrowLeft", onclick: () => store.actions.stepBack() }),
-    forward: button("Step forward", { class: "primary", "aria-keyshortcuts": "ArrowRight", onclick: () => store.actions.stepForward() }),
+    forward: button("Step forward", { id: "step-forward", class: "primary", "aria-keyshortcuts": "ArrowRight", onclick: () => store.actions.stepForward() }),
     speed: el("input", { type: "range", min: 0, max: SPEEDS.length - 1, step: 1, id: "speed", "aria-valuetext": "1×" }),
     speedOut: el("output", { for: "speed" }),
     sample: el("select", { id: "sample" }),

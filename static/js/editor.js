@@ -5,7 +5,41 @@
 import { postRandomNetwork } from "./api.js";
 import { ACTIVATIONS, LIMITS, LOSSES, OPTIMIZERS } from "./config.js";
 import { el, numberField, selectField } from "./dom.js";
-import { networkWidths } from "./state.js";
+import { networkWidths, readNumber, readSeed } from "./state.js";
+
+let errorIds = 0;
+
+/**
+ * Marks `input` invalid with a short message next to it (linked by aria-describedby), or
+ * clears both with error = null. The input keeps what the learner typed.
+ */
+export function showFieldError(input, error) {
+  input.setAttribute("aria-invalid", error ? "true" : "false");
+  const anchor = input.closest("label") || input; // outside the label: the message is a description, not the name
+  let note = anchor.nextElementSibling?.classList.contains("field-error") ? anchor.nextElementSibling : null;
+  if (!error) {
+    note?.remove();
+    input.removeAttribute("aria-describedby");
+    return;
+  }
+  if (!note) {
+    note = el("span", { class: "field-error", id: `field-error-${++errorIds}`, "aria-live": "polite" });
+    anchor.after(note);
+  }
+  note.textContent = error;
+  input.setAttribute("aria-describedby", note.id);
+}
+
+/** A text box for a number (type=number would turn "1e999" into "" and hide what was typed): onvalue gets finite numbers only. */
+export function numberInput(attrs, onvalue, read = readNumber) {
+  const input = el("input", { type: "text", inputmode: "decimal", autocomplete: "off", spellcheck: "false", ...attrs });
+  input.addEventListener("change", () => {
+    const { value, error } = read(input.value);
+    showFieldError(input, error || null);
+    if (!error) onvalue(value, input);
+  });
+  return input;
+}
 
 const resizeRow = (row, n) => Array.from({ length: n }, (_, i) => (i < row.length ? row[i] : 0));
 
@@ -49,16 +83,63 @@ async function reshape(store, widths, activations, seed = store.state.seed) {
   }
 }
 
+let pending = Promise.resolve(); // architecture changes run one after the other
+
+/**
+ * Queues an architecture change: `change(widths, activations)` reads the network as the changes
+ * before it left it, so five quick clicks on "+" add five neurons; it returns null when the
+ * change no longer applies (a limit reached, the layer gone).
+ */
+function queueReshape(store, change, seed) {
+  pending = pending.then(() => {
+    const widths = networkWidths(store.state.network);
+    const next = widths && change(widths, store.state.network.layers.map((l) => l.activation));
+    return next ? reshape(store, next.widths, next.activations, seed) : undefined;
+  });
+  return pending;
+}
+
+const fits = (widths) => widths.every((n) => n >= 1 && n <= LIMITS.max_neurons) && widths.length - 1 <= LIMITS.max_layers;
+
+/** Width of layer `c` (0 = inputs) changed by `by`; null past the limits. */
+const resizeLayer = (c, by) => (widths, activations) => {
+  const next = widths.map((w, k) => (k === c ? w + by : w));
+  return fits(next) ? { widths: next, activations } : null;
+};
+
+/** A hidden layer (sigmoid) added before the output layer; null at the limit. */
+const addLayer = (widths, activations) => {
+  const next = [...widths.slice(0, -1), widths.at(-2), widths.at(-1)];
+  return fits(next) ? { widths: next, activations: [...activations.slice(0, -1), "sigmoid", activations.at(-1)] } : null;
+};
+
+/** Hidden layer `c` removed; null when it is no longer a hidden layer. */
+const removeLayer = (c) => (widths, activations) =>
+  c > 0 && c < widths.length - 1 ? { widths: widths.filter((_, k) => k !== c), activations: activations.filter((_, k) => k !== c - 1) } : null;
+
+function seedRow(store, state) {
+  const input = numberInput({ value: state.seed, id: "seed" }, () => {}, readSeed);
+  const randomize = el("button", {
+    type: "button", text: "Randomize",
+    onclick: () => {
+      const { value, error } = readSeed(input.value);
+      showFieldError(input, error || null);
+      if (!error) queueReshape(store, (w, activations) => ({ widths: w, activations }), value);
+    },
+  });
+  const seed = el("label", { class: "field" }, [el("span", { text: "Seed" }), input]);
+  return el("div", { class: "row" }, [seed, randomize]);
+}
+
 function architecture(store, state) {
   const widths = networkWidths(state.network);
   const activations = state.network.layers.map((l) => l.activation);
   const rows = widths.map((n, c) => {
     const label = c === 0 ? "Inputs" : c === widths.length - 1 ? "Output layer" : `Hidden layer ${c}`;
-    const set = (m) => reshape(store, widths.map((w, k) => (k === c ? m : w)), activations);
     const parts = [
       el("span", { class: "arch-name", text: `${label}: ${n}` }),
-      el("button", { type: "button", text: "−", "aria-label": `Remove a neuron from ${label.toLowerCase()}`, disabled: n <= 1, onclick: () => set(n - 1) }),
-      el("button", { type: "button", text: "+", "aria-label": `Add a neuron to ${label.toLowerCase()}`, disabled: n >= LIMITS.max_neurons, onclick: () => set(n + 1) }),
+      el("button", { type: "button", text: "−", "aria-label": `Remove a neuron from ${label.toLowerCase()}`, disabled: n <= 1, onclick: () => queueReshape(store, resizeLayer(c, -1)) }),
+      el("button", { type: "button", text: "+", "aria-label": `Add a neuron to ${label.toLowerCase()}`, disabled: n >= LIMITS.max_neurons, onclick: () => queueReshape(store, resizeLayer(c, 1)) }),
     ];
     if (c > 0) {
       parts.push(selectField(`Activation of ${label.toLowerCase()}`, ACTIVATIONS.map((a) => [a, a]), activations[c - 1], (a) => {
@@ -68,23 +149,12 @@ function architecture(store, state) {
       }));
     }
     if (c > 0 && c < widths.length - 1) {
-      parts.push(el("button", { type: "button", text: "Remove layer", "aria-label": `Remove ${label.toLowerCase()}`, onclick: () => reshape(store, widths.filter((_, k) => k !== c), activations.filter((_, k) => k !== c - 1)) }));
+      parts.push(el("button", { type: "button", text: "Remove layer", "aria-label": `Remove ${label.toLowerCase()}`, onclick: () => queueReshape(store, removeLayer(c)) }));
     }
     return el("li", { class: "arch-row" }, parts);
   });
-  const addLayer = el("button", {
-    type: "button", text: "Add hidden layer", disabled: widths.length - 1 >= LIMITS.max_layers,
-    onclick: () => reshape(store, [...widths.slice(0, -1), widths.at(-2), widths.at(-1)], [...activations.slice(0, -1), "sigmoid", activations.at(-1)]),
-  });
-  const seed = numberField("Seed", state.seed, () => {}, { min: 0, step: 1, id: "seed" });
-  const randomize = el("button", {
-    type: "button", text: "Randomize",
-    onclick: () => {
-      const value = Number(seed.querySelector("input").value);
-      if (Number.isInteger(value) && value >= 0) reshape(store, widths, activations, value);
-    },
-  });
-  return el("fieldset", {}, [el("legend", { text: "Architecture" }), el("ul", { class: "arch" }, rows), addLayer, el("div", { class: "row" }, [seed, randomize])]);
+  const add = el("button", { type: "button", text: "Add hidden layer", disabled: widths.length - 1 >= LIMITS.max_layers, onclick: () => queueReshape(store, addLayer) });
+  return el("fieldset", {}, [el("legend", { text: "Architecture" }), el("ul", { class: "arch" }, rows), add, seedRow(store, state)]);
 }
 
 function batchTable(store, state) {
@@ -94,7 +164,7 @@ function batchTable(store, state) {
     store.actions.edit({ [field]: rows, preset: state.preset });
   };
   const head = el("tr", {}, [el("th", { text: "Sample" }), ...state.inputs[0].map((_, i) => el("th", { text: `x${i + 1}` })), ...state.targets[0].map((_, k) => el("th", { text: `t${k + 1}` }))]);
-  const cell = (field, n, k, v, name) => el("td", {}, el("input", { type: "number", step: "any", value: v, "aria-label": `${name}${k + 1} of sample ${n + 1}`, onchange: (e) => Number.isFinite(Number(e.target.value)) && e.target.value !== "" && setCell(field, n, k)(Number(e.target.value)) }));
+  const cell = (field, n, k, v, name) => el("td", {}, numberInput({ value: v, "aria-label": `${name}${k + 1} of sample ${n + 1}` }, setCell(field, n, k)));
   const body = state.inputs.map((row, n) => el("tr", {}, [el("th", { text: String(n + 1) }), ...row.map((v, k) => cell("inputs", n, k, v, "x")), ...state.targets[n].map((v, k) => cell("targets", n, k, v, "t"))]));
   const add = el("button", { type: "button", text: "Add sample", disabled: state.inputs.length >= LIMITS.max_samples, onclick: () => store.actions.edit({ inputs: [...state.inputs, state.inputs.at(-1)], targets: [...state.targets, state.targets.at(-1)] }) });
   const remove = el("button", { type: "button", text: "Remove last sample", disabled: state.inputs.length <= 1, onclick: () => store.actions.edit({ inputs: state.inputs.slice(0, -1), targets: state.targets.slice(0, -1), view: { sample: 0, position: 0, phase: "forward" } }) });

@@ -74,15 +74,25 @@ async function mountView(view, root, store) {
   }
 }
 
+/**
+ * The "View" toggle. The view shown is part of the state (view.shown), so a reload, a Share
+ * link or an imported file opens the same one; a click saves it.
+ */
 function mountViews(store) {
   const host = document.getElementById("views");
   const toggle = document.getElementById("view-toggle");
   const roots = VIEWS.map((v) => el("div", { class: "view", id: `view-${v.id}`, "data-view": v.id }));
   host.append(...roots);
-  const buttons = VIEWS.map((v, i) => el("button", { type: "button", text: v.name, "aria-pressed": i === 0 ? "true" : "false", onclick: () => show(i) }));
+  const indexOf = (id) => Math.max(0, VIEWS.findIndex((v) => v.id === id));
+  const choose = (i) => {
+    store.update({ state: { view: { shown: VIEWS[i].id } } }, "view");
+    store.actions.save();
+  };
+  const buttons = VIEWS.map((v, i) => el("button", { type: "button", text: v.name, "aria-pressed": "false", onclick: () => choose(i) }));
   const mounted = VIEWS.map(() => null);
-  let wanted = 0; // the view last asked for: a slower view that finishes loading later stays hidden
+  let wanted = -1; // the view last asked for: a slower view that finishes loading later stays hidden
   async function show(index) {
+    if (wanted === index) return mounted[index];
     wanted = index;
     mounted[index] ??= mountView(VIEWS[index], roots[index], store);
     await mounted[index];
@@ -92,7 +102,9 @@ function mountViews(store) {
   }
   toggle.append(...buttons);
   toggle.hidden = VIEWS.length < 2;
-  return show(0);
+  roots.forEach((r, i) => (r.hidden = i !== indexOf(store.state.view.shown)));
+  store.subscribe((app) => show(indexOf(app.state.view.shown)));
+  return show(indexOf(store.state.view.shown));
 }
 
 /** The state to start from: a shared link, the last session or the defaults (lesson.js startingState). */

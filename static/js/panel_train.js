@@ -100,11 +100,14 @@ class TrainingLab {
   setRunning(running) {
     if (this.locked) return;
     const { ui } = this;
+    // The button pressed disables itself: the keyboard focus moves to the other one, not to the page.
+    const focused = [ui.trainButton, ui.pauseButton].includes(document.activeElement);
     ui.trainButton.disabled = running;
     ui.pauseButton.disabled = !running;
     ui.freshButton.disabled = running;
     for (const input of ui.dataInputs) input.disabled = running;
     ui.section.dataset.running = String(running);
+    if (focused) (running ? ui.pauseButton : ui.trainButton).focus();
   }
 
   async currentData() {
@@ -216,6 +219,7 @@ class TrainingLab {
   /** Stops after the request in flight and hands network, optimizer state and sample 1 to the explainer. */
   async pause({ showNetwork = true } = {}) {
     if (!this.running) return;
+    const focused = this.ui.section.contains(document.activeElement); // the Network view replaces this one: the focus follows
     this.ui.pauseButton.disabled = true;
     const current = await this.trainer.stop();
     this.setRunning(false);
@@ -225,6 +229,7 @@ class TrainingLab {
     this.say(text);
     this.store.update({ notes: [text] }, "notes");
     await bridgeToExplainer(this.store, current, this.data, k, { showNetwork });
+    if (showNetwork && focused) document.getElementById("step-forward")?.focus();
   }
 
   /** The network was edited elsewhere mid-run: stop, keep the edit, say so. */

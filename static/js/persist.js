@@ -5,6 +5,8 @@
 import { el } from "./dom.js";
 import { parseState, toFragment, toJSON } from "./state.js";
 
+const SHARE_MESSAGE_MS = 4000; // how long "Link copied" stays (the next change clears it sooner)
+
 function download(name, text) {
   const url = URL.createObjectURL(new Blob([text], { type: "application/json" }));
   const a = el("a", { href: url, download: name });
@@ -36,6 +38,8 @@ async function share(store, status) {
     copied = false;
   }
   status.textContent = copied ? "Link copied: it holds the whole state, weights included." : "The address bar now holds a link to this state, weights included.";
+  clearTimeout(status.clearTimer);
+  status.clearTimer = setTimeout(() => (status.textContent = ""), SHARE_MESSAGE_MS);
 }
 
 export function mount(root, store) {
@@ -54,7 +58,8 @@ export function mount(root, store) {
   root.append(el("div", { class: "state-bar" }, [el("label", { for: "preset", class: "field", "data-control": "preset" }, [el("span", { text: "Preset" }), picker]), ...buttons, fileInput, shareStatus]), status, notes);
 
   let shownPresets = null;
-  store.subscribe((app) => {
+  store.subscribe((app, reason) => {
+    if (reason === "edit") shareStatus.textContent = ""; // the link no longer holds this state
     if (app.presets !== shownPresets) {
       shownPresets = app.presets;
       picker.replaceChildren(el("option", { value: "", text: "(custom)" }), ...app.presets.map((p) => el("option", { value: p.name, text: p.title })));

@@ -10,6 +10,9 @@ import { parseTrain } from "./train_state.js";
 export const STATE_VERSION = 1;
 export const STORAGE_KEY = "backprop-lab-state";
 export const URL_KEY = "state";
+/** The views a state can show (main.js VIEWS ids): a reload or a shared link opens the same one. */
+export const SHOWN_VIEWS = ["network", "graph", "training"];
+export const MAX_SEED = 2 ** 32 - 1; // the API's seed range is 0 … 2³²−1
 
 /** A state with nothing loaded yet: main.js fills network, inputs and targets from a preset. */
 export function defaultState() {
@@ -23,6 +26,7 @@ export function defaultState() {
     optimizer: { name: "sgd", learning_rate: 0.5 },
     optimizer_state: null, // momentum / Adam slots, as the API returns them
     seed: 1, // seed of "Randomize": the same seed gives the same weights
+    // view.shown, once a view is chosen: one of SHOWN_VIEWS (absent, as in older links: "network")
     view: { phase: "forward", position: 0, sample: 0, selected: null },
     speed: 1, // animation speed multiplier
     train: defaultTrain(), // the training lab's settings (train_config.js)
@@ -77,7 +81,7 @@ const CHECKS = {
   loss: (v) => LOSSES.includes(v),
   optimizer: validOptimizer,
   optimizer_state: (v) => v === null || isObject(v),
-  seed: (v) => isInt(v) && v <= 2 ** 32 - 1,
+  seed: (v) => isInt(v) && v <= MAX_SEED,
   speed: (v) => SPEEDS.includes(v),
 };
 
@@ -86,6 +90,7 @@ const VIEW_CHECKS = {
   position: isInt,
   sample: isInt,
   selected: validSelected,
+  shown: (v) => SHOWN_VIEWS.includes(v),
 };
 
 /**
@@ -160,6 +165,27 @@ export function fitView(state) {
     view.sample = 0;
   }
   return { view, notes };
+}
+
+/**
+ * A number typed by the learner: {value} or {error} saying what is wrong. `Number()` would read
+ * "" as 0 and "1e999" as Infinity; the API takes finite numbers only.
+ */
+export function readNumber(text) {
+  const trimmed = String(text).trim();
+  if (trimmed === "") return { error: "enter a number" };
+  const value = Number(trimmed);
+  if (Number.isNaN(value)) return { error: `“${trimmed.slice(0, 20)}” is not a number` };
+  if (!Number.isFinite(value)) return { error: "too large: a number must be below about 1.8e308" };
+  return { value };
+}
+
+/** A seed typed by the learner: {value} (a whole number 0 … 2³²−1, the API's range) or {error}. */
+export function readSeed(text) {
+  const { value, error } = readNumber(text);
+  const range = `the seed must be a whole number from 0 to ${MAX_SEED}`;
+  if (error) return { error: `${error}: ${range}` };
+  return Number.isInteger(value) && value >= 0 && value <= MAX_SEED ? { value } : { error: range };
 }
 
 /** The state as plain JSON text (what Export saves and Import reads). */

@@ -5,6 +5,7 @@ import { COLORS } from "./config.js";
 import { animateEntry, cancelAll } from "./animate.js";
 import { el } from "./dom.js";
 import { currentParts, paint, render } from "./draw.js";
+import { numberInput, showFieldError } from "./editor.js";
 import { formatNumber as fmt, plainBiasName, plainWeightName } from "./format.js";
 import { layout } from "./layout.js";
 import { networkWidths } from "./state.js";
@@ -64,21 +65,18 @@ function selectedValue(network, s) {
 function selectionEditor(store) {
   const box = el("div", { class: "selection", hidden: true });
   const title = el("span", { class: "selection-title" });
-  const input = el("input", { type: "number", step: "any", id: "selected-value" });
-  const label = el("label", { for: "selected-value", class: "field", "data-control": "editor" }, [title, input]);
-  const close = el("button", { type: "button", text: "Deselect", onclick: () => store.actions.edit({ view: { selected: null } }) });
-  box.append(label, close);
-  input.addEventListener("change", () => {
-    const x = Number(input.value);
+  const input = numberInput({ id: "selected-value" }, (x) => {
     const s = store.state.view.selected;
     if (!s || selectedValue(store.state.network, s) === undefined) return;
-    if (input.value.trim() === "" || !Number.isFinite(x)) return input.setAttribute("aria-invalid", "true");
-    input.setAttribute("aria-invalid", "false");
     const network = structuredClone(store.state.network);
     if (s.kind === "weight") network.layers[s.layer].weights[s.neuron][s.input] = x;
     else network.layers[s.layer].biases[s.neuron] = x;
     store.actions.edit({ network });
   });
+  const label = el("label", { for: "selected-value", class: "field", "data-control": "editor" }, [title, input]);
+  const close = el("button", { type: "button", text: "Deselect", onclick: () => store.actions.edit({ view: { selected: null } }) });
+  box.append(label, close);
+  let shownKey = null; // the parameter shown: a bad value typed stays until corrected or another one is selected
   function show(state) {
     const s = state.view.selected;
     const value = s && (s.kind === "weight" || s.kind === "bias") ? selectedValue(state.network, s) : undefined;
@@ -86,20 +84,34 @@ function selectionEditor(store) {
     if (value === undefined) return;
     const name = s.kind === "weight" ? plainWeightName(s.layer, s.neuron, s.input) : plainBiasName(s.layer, s.neuron);
     title.textContent = `Value of ${name}`;
-    if (document.activeElement !== input) input.value = String(value);
+    const key = JSON.stringify(s);
+    if (key !== shownKey) showFieldError(input, null);
+    shownKey = key;
+    if (document.activeElement !== input && input.getAttribute("aria-invalid") !== "true") input.value = String(value);
   }
   return { box, input, show };
 }
 
-/** Shows the tooltip's lines just below the hovered or focused element, inside the frame. */
+/**
+ * Shows the tooltip's lines just below the hovered or focused element, or above it when the
+ * frame (which clips what overflows it) has no room below: always inside the visible frame.
+ */
 function placeTooltip(tooltip, frame, target, lines) {
   tooltip.replaceChildren(...lines.map((t) => el("div", { text: t })));
+  tooltip.hidden = false;
+  tooltip.style.left = "0px"; // measured at its natural width, not squeezed by the frame's right edge
   const box = target.getBoundingClientRect();
   const frameBox = frame.getBoundingClientRect();
-  const left = Math.min(Math.max(0, box.left - frameBox.left + box.width / 2 - 90), Math.max(0, frameBox.width - 190));
+  const [x0, y0, width, height] = [frameBox.left + frame.clientLeft, frameBox.top + frame.clientTop, frame.clientWidth, frame.clientHeight]; // inside the border
+  const size = tooltip.getBoundingClientRect();
+  const gap = 6;
+  const left = Math.min(Math.max(0, box.left - x0 + box.width / 2 - size.width / 2), Math.max(0, width - size.width));
+  const below = box.bottom - y0 + gap;
+  const above = box.top - y0 - gap - size.height;
+  const fitsBelow = below + size.height <= height;
+  const top = fitsBelow || above < 0 ? Math.max(0, Math.min(below, height - size.height)) : above;
   tooltip.style.left = `${left}px`;
-  tooltip.style.top = `${box.bottom - frameBox.top + 6}px`;
-  tooltip.hidden = false;
+  tooltip.style.top = `${top}px`;
 }
 
 /** Scrolls the diagram's frame, never the page, by the least amount that brings `parts` into view. */
