@@ -4,7 +4,7 @@
 
 import { postRandomNetwork } from "./api.js";
 import { ACTIVATIONS, LIMITS, LOSSES, OPTIMIZERS } from "./config.js";
-import { el, numberField, selectField } from "./dom.js";
+import { el, selectField } from "./dom.js";
 import { networkWidths, readNumber, readSeed } from "./state.js";
 
 let errorIds = 0;
@@ -30,9 +30,13 @@ export function showFieldError(input, error) {
   input.setAttribute("aria-describedby", note.id);
 }
 
-/** A text box for a number (type=number would turn "1e999" into "" and hide what was typed): onvalue gets finite numbers only. */
+/**
+ * A text box for a number: onvalue gets finite numbers only. Not type=number, which reads
+ * "1e999" as "" (what was typed could not be told from nothing), and not inputmode=decimal,
+ * whose phone keypads have no minus sign.
+ */
 export function numberInput(attrs, onvalue, read = readNumber) {
-  const input = el("input", { type: "text", inputmode: "decimal", autocomplete: "off", spellcheck: "false", ...attrs });
+  const input = el("input", { type: "text", class: "number-box", autocomplete: "off", spellcheck: "false", ...attrs });
   input.addEventListener("change", () => {
     const { value, error } = read(input.value);
     showFieldError(input, error || null);
@@ -178,7 +182,10 @@ function training(store, state) {
     el("legend", { text: "Training" }),
     selectField("Loss", LOSSES.map((l) => [l, l.replace(/_/g, " ")]), state.loss, (loss) => store.actions.edit({ loss })),
     selectField("Optimizer", OPTIMIZERS.map((o) => [o, o]), opt.name, setOptimizer),
-    numberField("Learning rate η", opt.learning_rate, (x) => store.actions.edit({ optimizer: { ...opt, learning_rate: x } }), { min: 0, id: "learning-rate" }),
+    el("label", { class: "field" }, [
+      el("span", { text: "Learning rate η" }),
+      numberInput({ value: opt.learning_rate, id: "learning-rate" }, (x) => store.actions.edit({ optimizer: { ...opt, learning_rate: x } })),
+    ]),
   ]);
 }
 
