@@ -21,7 +21,10 @@ MAX_LISTED_ERRORS = 20
 """Most validation errors one 422 lists; the rest are counted in a last item (a crafted body can
 hold a hundred thousand unknown fields, and listing each would make a 15 MB answer)."""
 
-UNION_TAGS = {("optimizer", name) for name in ("sgd", "momentum", "adam")}
+TAGGED_UNIONS = {"optimizer": ("sgd", "momentum", "adam")}
+"""The request's tagged unions: field → the names its ``name`` may take."""
+
+UNION_TAGS = {(field, tag) for field, tags in TAGGED_UNIONS.items() for tag in tags}
 """(field, tag) pairs pydantic puts in a location inside a tagged union ("optimizer", "sgd",
 "learning_rate"): the tag names which member was checked, not a key of the body, so it goes."""
 
@@ -36,10 +39,18 @@ def body_location(loc):
     return [part for i, part in enumerate(loc) if i == 0 or (loc[i - 1], part) not in UNION_TAGS]
 
 
+def worded(error):
+    """pydantic's message, except where it speaks of its internals: a tagged union without its tag."""
+    field = error["loc"][-1] if error["loc"] else None
+    if error["type"] == "union_tag_not_found" and field in TAGGED_UNIONS:
+        return f'needs a "name": one of {", ".join(TAGGED_UNIONS[field])}'
+    return error["msg"]
+
+
 def listed_errors(errors):
     """FastAPI's error items without the input echoed back (it may hold NaN, which JSON cannot
     carry), at most ``MAX_LISTED_ERRORS`` of them and then one saying how many more there are."""
-    detail = [{"loc": body_location(e["loc"]), "msg": e["msg"], "type": e["type"]} for e in errors[:MAX_LISTED_ERRORS]]
+    detail = [{"loc": body_location(e["loc"]), "msg": worded(e), "type": e["type"]} for e in errors[:MAX_LISTED_ERRORS]]
     if len(errors) > MAX_LISTED_ERRORS:
         more = len(errors) - MAX_LISTED_ERRORS
         detail.append({"loc": ["body"], "msg": f"and {more} more errors not listed", "type": "too_many_errors"})

@@ -148,10 +148,12 @@ def _budget(network, data, body, settings, batch_size):
     rows = len(data.x) + n_test
     per_epoch = epoch_work(params, len(data.x), n_test, batch_size, settings.train_step_cost)
     evaluation = rows * params + settings.train_step_cost  # the loss and accuracy after training
+    samples = ("dataset", "samples") if body.dataset else ("test_inputs",) if n_test > len(data.x) else ("inputs",)
     if evaluation > budget:
+        split = f" ({len(data.x)} to train, {n_test} to test)" if n_test else ""
         raise LimitError(
-            ("dataset", "samples") if body.dataset else ("inputs",),
-            f"evaluating the network on its {rows} samples costs {evaluation} work units ({rows} samples × "
+            samples,
+            f"evaluating the network on its {rows} samples{split} costs {evaluation} work units ({rows} samples × "
             f"{params} parameters + train_step_cost); the limit compute_budget is {budget}: "
             "use fewer samples or a smaller network",
         )
@@ -171,8 +173,10 @@ def _budget(network, data, body, settings, batch_size):
     fits = (budget - fixed) // per_epoch
     work = {"per_epoch": per_epoch, "compute_budget": budget, "epochs_in_budget": fits, "fixed": fixed}
     if body.epochs > 0 and fits == 0:
+        # Named where the learner can act: the batch size when the per-step cost dominates, else the samples.
+        steps_cost = -(-len(data.x) // batch_size) * settings.train_step_cost
         raise LimitError(
-            ("epochs",),
+            ("batch_size",) if steps_cost > rows * params else samples,
             f"one epoch costs {per_epoch} work units ({rows} samples × {params} parameters + train_step_cost and "
             f"the update per step), on top of {fixed} for the evaluation{' and the grid' if grid else ''}; the limit "
             f"compute_budget is {budget}: use fewer samples, a larger batch_size or a smaller network",

@@ -38,8 +38,8 @@ function limitText(item, { data, train }) {
   if (where.startsWith("network")) return "the network is larger than this server allows: make it smaller in the editor (Architecture)";
   if (where === "grid.resolution") return "drawing the heatmap for a network this large is too much work for one request: use a smaller network";
   if (setting === "max_samples") return `${rows} are more than this server allows: use fewer samples`;
-  if (where === "epochs") return `one epoch of ${rows} in batches of ${train.batch_size} is too much work for one request: use a larger batch size or fewer samples`;
-  if (where === "dataset.samples" || where === "inputs") return `evaluating the network on ${rows} is too much work for one request: use fewer samples or a smaller network`;
+  if (where === "batch_size" || where === "epochs") return `one epoch of ${rows} in batches of ${train.batch_size} is too much work for one request: use a larger batch size or fewer samples`;
+  if (["dataset.samples", "inputs", "test_inputs"].includes(where)) return `evaluating the network on ${rows} is too much work for one request: use fewer samples or a smaller network`;
   return "this request is more work than the server allows: use fewer samples or a smaller network";
 }
 

@@ -41,3 +41,17 @@ def test_healthz_answers_head_for_monitors(client):
     response = client.head("/healthz")
     assert response.status_code == 200
     assert response.content == b""
+
+
+def test_an_optimizer_without_a_name_says_which_names_there_are(client):
+    body = {**preset_body("mazur-2-2-2"), "optimizer": {"learning_rate": 0.1}}
+    detail = assert_refused(
+        client.post("/api/step", json=body), ["optimizer"], 'needs a "name": one of sgd, momentum, adam'
+    )
+    assert "discriminator" not in detail["msg"]
+
+
+def test_the_page_answers_head_for_monitors(client):
+    response = client.head("/")
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("text/html")

@@ -130,23 +130,38 @@ def test_budget_cuts_a_large_request_short_and_names_compute_budget(make_client)
 # train_step_cost = 121,000 units; one epoch 21,000 + 16 × (100,000 + 20 × 105) + 100,000 = 1,754,600.
 
 
-def test_request_whose_single_epoch_exceeds_the_budget_is_refused_at_epochs(make_client):
+def test_an_epoch_of_many_small_steps_beyond_the_budget_is_refused_at_batch_size(make_client):
     client = make_client(compute_budget=500_000)
     detail = _error(client.post("/api/train", json=_train_body(client, epochs=1)))
-    assert detail["loc"] == ["body", "epochs"]
+    assert detail["loc"] == ["body", "batch_size"]  # 16 steps × train_step_cost: the batch size is what to change
     assert "one epoch costs 1754600 work units" in detail["msg"]
     assert "on top of 121000 for the evaluation; the limit compute_budget is 500000" in detail["msg"]
+
+
+def test_an_epoch_of_a_big_network_beyond_the_budget_is_refused_at_the_samples(make_client):
+    # 2-64-64-1 (4417 parameters), full batch: 200 × 4417 outweighs one step's cost; evaluating fits.
+    client = make_client(compute_budget=1_500_000)
+    widths = {"widths": [2, 64, 64, 1], "activations": ["tanh", "tanh", "sigmoid"]}
+    network = client.post("/api/networks/random", json=widths).json()["network"]
+    detail = _error(client.post("/api/train", json=_train_body(client, network=network, batch_size=None)))
+    assert detail["loc"] == ["body", "dataset", "samples"]
+    assert "one epoch costs 1171740 work units" in detail["msg"]
 
 
 def test_data_too_large_to_evaluate_is_refused_at_the_samples_not_the_grid(make_client):
     client = make_client(compute_budget=100_000)
     detail = _error(client.post("/api/train", json=_train_body(client, epochs=0)))
     assert detail["loc"] == ["body", "dataset", "samples"]
-    assert detail["msg"].startswith("evaluating the network on its 200 samples costs 121000 work units")
+    assert detail["msg"].startswith("evaluating the network on its 200 samples (160 to train, 40 to test) costs 121000")
     own = {**_train_body(client, epochs=0), "dataset": None, "inputs": [[0.0, 1.0]] * 1000, "targets": [[1.0]] * 1000}
     detail = _error(client.post("/api/train", json=own))
     assert detail["loc"] == ["body", "inputs"]
     assert "on its 1000 samples costs 205000 work units" in detail["msg"]
+    mostly_test = {**own, "inputs": [[0.0, 1.0]] * 10, "targets": [[1.0]] * 10}
+    mostly_test |= {"test_inputs": [[1.0, 0.0]] * 990, "test_targets": [[1.0]] * 990}
+    detail = _error(client.post("/api/train", json=mostly_test))
+    assert detail["loc"] == ["body", "test_inputs"]
+    assert "on its 1000 samples (10 to train, 990 to test) costs 205000" in detail["msg"]
 
 
 def test_a_grid_beyond_the_budget_is_refused_at_its_resolution(make_client):
