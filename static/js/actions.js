@@ -63,9 +63,14 @@ export function createActions(store) {
     await refresh();
   }
 
-  /** Changes the state (network, inputs, loss, …) and fetches the new trace. */
-  async function edit(patch) {
+  /**
+   * Changes the state (network, inputs, loss, …) and fetches the new trace. The notes about an
+   * earlier moment (a load, an import, "Paused at epoch N") go, unless `keepNotes`: the step's own
+   * update and Pause's hand-over keep them.
+   */
+  async function edit(patch, { keepNotes = false } = {}) {
     choice++; // a preset still on its way must not overwrite this edit (apply clears `choosing`)
+    if (!keepNotes && store.get().notes.length) store.update({ notes: [] }, "notes");
     await apply(patch);
   }
 
@@ -87,7 +92,7 @@ export function createActions(store) {
     if (!step) return busy ? undefined : refresh();
     if (!step.trace) return;
     if (position < entries().length) return goTo(position + 1, { animate: true });
-    await edit({ network: step.network, optimizer_state: step.optimizer_state, view: { position: 0, phase: PHASES[0] } });
+    await edit({ network: step.network, optimizer_state: step.optimizer_state, view: { position: 0, phase: PHASES[0] } }, { keepNotes: true });
   }
 
   const stepBack = () => goTo(store.state.view.position - 1);

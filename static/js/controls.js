@@ -6,7 +6,10 @@ import { DURATIONS, PHASES, PHASE_NAMES, SPEEDS } from "./config.js";
 import { el } from "./dom.js";
 import { phaseStarts } from "./trace_view.js";
 
+// Space activates a focused button or link itself, and arrows move within a text field, a list or
+// the speed slider: the page's own keys stay out of their way (the diagram handles its keys itself).
 const isTyping = (target) => target instanceof Element && target.closest("input, select, textarea, button, [role=button], summary, a");
+const isEditing = (target) => target instanceof Element && target.closest("input, select, textarea, [contenteditable], .diagram");
 
 /** Play/Pause: one sub-step every DURATIONS.step_ms / speed; the button's name follows. */
 function createPlayer(store, button) {
@@ -33,12 +36,14 @@ function createPlayer(store, button) {
   return { toggle, stop };
 }
 
-function bindKeys(store, player) {
+function bindKeys(store, player, playButton) {
   document.addEventListener("keydown", (event) => {
-    if (event.altKey || event.ctrlKey || event.metaKey || isTyping(event.target)) return;
+    if (event.altKey || event.ctrlKey || event.metaKey) return;
+    const arrow = event.key === "ArrowRight" || event.key === "ArrowLeft";
+    if (arrow ? isEditing(event.target) : isTyping(event.target)) return;
     if (event.key === "ArrowRight") store.actions.stepForward();
     else if (event.key === "ArrowLeft") store.actions.stepBack();
-    else if (event.key === " ") player.toggle();
+    else if (event.key === " " && !playButton.closest(".lesson-hidden")) player.toggle(); // a lesson may hide Play
     else return;
     event.preventDefault();
   });
@@ -103,6 +108,6 @@ export function mount(root, store) {
       ui.sampleField,
     ]),
   );
-  bindKeys(store, ui.player);
+  bindKeys(store, ui.player, ui.play);
   store.subscribe((app) => render(ui, app, store.actions.entries()));
 }

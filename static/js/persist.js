@@ -44,7 +44,12 @@ async function share(store, status) {
 
 export function mount(root, store) {
   const picker = el("select", { id: "preset" });
-  picker.addEventListener("change", () => picker.value && store.actions.loadPreset(picker.value));
+  picker.addEventListener("change", () => {
+    const name = picker.value; // read first: any store update re-syncs the picker to the state
+    if (!name) return;
+    store.update({ notes: [] }, "notes"); // notes about the page before this choice
+    store.actions.loadPreset(name);
+  });
   const fileInput = el("input", { type: "file", accept: "application/json,.json", hidden: true });
   fileInput.addEventListener("change", () => fileInput.files[0] && importFile(store, fileInput.files[0]).then(() => (fileInput.value = "")));
   const shareStatus = el("span", { class: "share-status", role: "status" });

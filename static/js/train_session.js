@@ -149,5 +149,5 @@ export function runFields(current, state) {
  */
 export async function bridgeToExplainer(store, current, data, k = 0, { showNetwork = true } = {}) {
   if (showNetwork) showNetworkView();
-  await store.actions.edit({ ...runFields(current, store.state), ...sampleFields(data, k) });
+  await store.actions.edit({ ...runFields(current, store.state), ...sampleFields(data, k) }, { keepNotes: true });
 }

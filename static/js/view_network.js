@@ -230,9 +230,11 @@ export function mount(root, store) {
     if (reason === "animate" && app.animating) animateEntry(d, app.animating, state.speed);
   }
 
-  /** Each step brings what it concerns into the frame; a keyboard focus in the diagram follows it. */
+  /** Each step brings what it concerns into the frame; a keyboard focus on one of the diagram's
+   * elements follows it (a focus on its background stays there, so space still pauses Play). */
   function followStep(parts) {
-    if (parts.length && svg.contains(document.activeElement)) rove(d, scroller, parts[0], true);
+    const onElement = svg.contains(document.activeElement) && document.activeElement.closest("[data-kind]");
+    if (parts.length && onElement) rove(d, scroller, parts[0], true);
     keepInSight(scroller, parts);
   }
 
