@@ -125,7 +125,7 @@ class TrainingLab {
       const { state } = this.store;
       const setup = fits(state.network, data) ? null : await defaultNetwork(data, state.seed);
       if (setup) loss = setup.loss;
-      this.ui.showNetwork(describeNetwork(state, data, setup));
+      this.ui.showNetwork(describeNetwork(state, data, setup, this.locked));
       const body = { ...trainBody(state, data, setup ? setup.network : state.network, setup || state), epochs: 0 };
       const answer = await postTrain(body);
       if (id !== this.previewId || this.running) return;
@@ -200,7 +200,7 @@ class TrainingLab {
     try {
       const data = await this.currentData();
       this.say(fits(store.state.network, data) ? null : await installDefault(store, data));
-      this.ui.showNetwork(describeNetwork(store.state, data, null));
+      this.ui.showNetwork(describeNetwork(store.state, data, null, this.locked));
       this.syncHistory(data, store.state.network);
       Object.assign(this, { runNetwork: store.state.network, runStart: store.state.network });
       this.trainer = createTrainer({
