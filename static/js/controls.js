@@ -6,10 +6,10 @@ import { DURATIONS, PHASES, PHASE_NAMES, SPEEDS } from "./config.js";
 import { el } from "./dom.js";
 import { phaseStarts } from "./trace_view.js";
 
-// Space activates a focused button or link itself, and arrows move within a text field, a list or
-// the speed slider: the page's own keys stay out of their way (the diagram handles its keys itself).
+// Space activates a focused button or link itself (and selects a focused diagram element), and
+// arrows move within a text field, a list or the speed slider: the page's keys stay out of their way.
 const isTyping = (target) => target instanceof Element && target.closest("input, select, textarea, button, [role=button], summary, a");
-const isEditing = (target) => target instanceof Element && target.closest("input, select, textarea, [contenteditable], .diagram");
+const isEditing = (target) => target instanceof Element && target.closest("input, select, textarea, [contenteditable]");
 
 /** Play/Pause: one sub-step every DURATIONS.step_ms / speed; the button's name follows. */
 function createPlayer(store, button) {

@@ -1,5 +1,7 @@
 // Small DOM helpers: every element is built with createElement and textContent, never innerHTML.
 
+import { readNumber } from "./state.js";
+
 export function el(tag, attrs = {}, children = []) {
   const node = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) {
@@ -27,14 +29,46 @@ export function selectField(label, options, value, onchange) {
   return el("label", { class: "field" }, [el("span", { text: label }), select]);
 }
 
-/** A labelled number input; calls onchange with a finite number, or marks itself invalid. */
+/** A labelled number input with its step arrows; calls onchange with a finite number, else says why next to it. */
 export function numberField(label, value, onchange, attrs = {}) {
-  const input = el("input", { type: "number", step: "any", value, ...attrs });
-  input.addEventListener("change", () => {
-    const x = Number(input.value);
-    const ok = input.value.trim() !== "" && Number.isFinite(x);
-    input.setAttribute("aria-invalid", ok ? "false" : "true");
-    if (ok) onchange(x);
-  });
+  const input = numberInput({ type: "number", step: "any", value, ...attrs }, onchange);
   return el("label", { class: "field" }, [el("span", { text: label }), input]);
+}
+
+let errorIds = 0;
+
+/**
+ * Marks `input` invalid with a short message next to it (linked by aria-describedby), or
+ * clears both with error = null. The input keeps what the learner typed.
+ */
+export function showFieldError(input, error) {
+  input.setAttribute("aria-invalid", error ? "true" : "false");
+  const anchor = input.closest("label") || input; // outside the label: the message is a description, not the name
+  let note = anchor.nextElementSibling?.classList.contains("field-error") ? anchor.nextElementSibling : null;
+  if (!error) {
+    note?.remove();
+    input.removeAttribute("aria-describedby");
+    return;
+  }
+  if (!note) {
+    note = el("span", { class: "field-error", id: `field-error-${++errorIds}`, "aria-live": "polite" });
+    anchor.after(note);
+  }
+  note.textContent = error;
+  input.setAttribute("aria-describedby", note.id);
+}
+
+/**
+ * A text box for a number: onvalue gets finite numbers only. Not type=number, which reads
+ * "1e999" as "" (what was typed could not be told from nothing), and not inputmode=decimal,
+ * whose phone keypads have no minus sign.
+ */
+export function numberInput(attrs, onvalue, read = readNumber) {
+  const input = el("input", { type: "text", class: "number-box", autocomplete: "off", spellcheck: "false", ...attrs });
+  input.addEventListener("change", () => {
+    const { value, error } = read(input.value);
+    showFieldError(input, error || null);
+    if (!error) onvalue(value, input);
+  });
+  return input;
 }

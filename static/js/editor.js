@@ -4,46 +4,8 @@
 
 import { postRandomNetwork } from "./api.js";
 import { ACTIVATIONS, LIMITS, LOSSES, OPTIMIZERS } from "./config.js";
-import { el, selectField } from "./dom.js";
-import { networkWidths, readNumber, readSeed } from "./state.js";
-
-let errorIds = 0;
-
-/**
- * Marks `input` invalid with a short message next to it (linked by aria-describedby), or
- * clears both with error = null. The input keeps what the learner typed.
- */
-export function showFieldError(input, error) {
-  input.setAttribute("aria-invalid", error ? "true" : "false");
-  const anchor = input.closest("label") || input; // outside the label: the message is a description, not the name
-  let note = anchor.nextElementSibling?.classList.contains("field-error") ? anchor.nextElementSibling : null;
-  if (!error) {
-    note?.remove();
-    input.removeAttribute("aria-describedby");
-    return;
-  }
-  if (!note) {
-    note = el("span", { class: "field-error", id: `field-error-${++errorIds}`, "aria-live": "polite" });
-    anchor.after(note);
-  }
-  note.textContent = error;
-  input.setAttribute("aria-describedby", note.id);
-}
-
-/**
- * A text box for a number: onvalue gets finite numbers only. Not type=number, which reads
- * "1e999" as "" (what was typed could not be told from nothing), and not inputmode=decimal,
- * whose phone keypads have no minus sign.
- */
-export function numberInput(attrs, onvalue, read = readNumber) {
-  const input = el("input", { type: "text", class: "number-box", autocomplete: "off", spellcheck: "false", ...attrs });
-  input.addEventListener("change", () => {
-    const { value, error } = read(input.value);
-    showFieldError(input, error || null);
-    if (!error) onvalue(value, input);
-  });
-  return input;
-}
+import { el, numberInput, selectField, showFieldError } from "./dom.js";
+import { networkWidths, readSeed } from "./state.js";
 
 const resizeRow = (row, n) => Array.from({ length: n }, (_, i) => (i < row.length ? row[i] : 0));
 

@@ -3,9 +3,8 @@
 
 import { COLORS } from "./config.js";
 import { animateEntry, cancelAll } from "./animate.js";
-import { el } from "./dom.js";
+import { el, numberInput, showFieldError } from "./dom.js";
 import { currentParts, paint, render } from "./draw.js";
-import { numberInput, showFieldError } from "./editor.js";
 import { formatNumber as fmt, plainBiasName, plainWeightName } from "./format.js";
 import { layout } from "./layout.js";
 import { networkWidths } from "./state.js";
@@ -155,9 +154,9 @@ function keyTarget(d, from, key) {
 
 /**
  * The diagram's keys: it is one tab stop, ↑ ↓ Home End move among its elements (roving
- * tabindex), ← → still step as everywhere on the page, Enter and space select.
+ * tabindex), Enter and space select; ← → step through the page's own keys (controls.js).
  */
-function bindKeys(svg, scroller, diagram, store, select) {
+function bindKeys(svg, scroller, diagram, select) {
   svg.addEventListener("focusin", (event) => {
     const g = event.target.closest("[data-kind]");
     if (g && diagram()) rove(diagram(), scroller, g, false);
@@ -167,10 +166,8 @@ function bindKeys(svg, scroller, diagram, store, select) {
     if (event.altKey || event.ctrlKey || event.metaKey || !d) return;
     const next = keyTarget(d, event.target.closest("[data-kind]"), event.key);
     if (next) rove(d, scroller, next, true);
-    else if (event.key === "ArrowRight") store.actions.stepForward();
-    else if (event.key === "ArrowLeft") store.actions.stepBack();
     else if ((event.key === "Enter" || event.key === " ") && event.target.closest("[data-kind]")) select(event);
-    else return; // e.g. space on the diagram's background: the page's own keys (Play) take it
+    else return; // ← →, or space on the diagram's background: the page's own keys (controls.js) take them
     event.preventDefault();
     event.stopPropagation();
   });
@@ -257,7 +254,7 @@ export function mount(root, store) {
   svg.addEventListener("pointerout", () => (tooltip.hidden = true));
   svg.addEventListener("focusout", () => (tooltip.hidden = true));
   svg.addEventListener("click", select);
-  bindKeys(svg, scroller, () => d, store, select);
+  bindKeys(svg, scroller, () => d, select);
   store.subscribe(update);
   update(store.get(), "mount");
 }
