@@ -187,4 +187,5 @@ def pairs(thetas):
 
 
 def state_to_lists(state):
+    """The optimizer's state as plain lists: each slot's [θ₁, θ₂, …] as pairs, the step count as it is."""
     return {k: (pairs(v) if isinstance(v, list) else v) for k, v in state.items()}

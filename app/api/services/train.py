@@ -79,40 +79,6 @@ def _own_data(network, body):
     return Data(x, t, x_test, t_test)
 
 
-def _dataset_data(network, spec, loss):
-    info, last = DATASETS[spec.name], len(network.layers) - 1
-    if network.input_width != info.input_width:
-        raise NetworkError(
-            ("network", "layers", 0, "weights"),
-            f"dataset {spec.name!r} has {info.input_width} input(s) but the network takes {network.input_width}",
-        )
-    if network.output_width != 1:
-        raise NetworkError(
-            ("network", "layers", last, "weights"),
-            f"dataset {spec.name!r} has 1 target per sample but the network has {network.output_width} outputs",
-        )
-    x, t = make_dataset(spec.name, spec.samples, spec.noise, spec.seed)
-    n_train = len(x) - held_out_count(spec.samples, spec.test_fraction)
-    names = {"targets": "dataset", "inputs": "dataset"}
-    x, t = _checked(network, x, t, loss, names)
-    return Data(x[:n_train], t[:n_train], x[n_train:], t[n_train:])
-
-
-def _own_data(network, body):
-    if body.inputs is None or body.targets is None:
-        missing = "inputs" if body.inputs is None else "targets"
-        raise NetworkError((missing,), "send a dataset, or both inputs and targets")
-    x, t = _checked(network, body.inputs, body.targets, body.loss, {})
-    if (body.test_inputs is None) != (body.test_targets is None):
-        missing = "test_inputs" if body.test_inputs is None else "test_targets"
-        raise NetworkError((missing,), "test_inputs and test_targets go together: send both or neither")
-    if body.test_inputs is None:
-        return Data(x, t, x[:0], t[:0])
-    names = {"inputs": "test_inputs", "targets": "test_targets"}
-    x_test, t_test = _checked(network, body.test_inputs, body.test_targets, body.loss, names)
-    return Data(x, t, x_test, t_test)
-
-
 def _check_limits(body, settings):
     check_network(settings, body.network)
     check_at_most(settings, "max_epochs", body.epochs, ("epochs",))
