@@ -27,7 +27,7 @@ async def list_datasets(settings: SettingsDep):
 @router.post("/csv", response_model=CsvRows)
 def parse_csv(body: CsvRequest, settings: SettingsDep):
     """Your own data as CSV text (x1,…,xn,target per row; a header row allowed) → inputs and targets."""
-    return service.csv_rows(body, settings)
+    return service.csv_rows(settings, body)
 
 
 @router.get("/csv", include_in_schema=False)

@@ -23,5 +23,5 @@ async def create_random_network(body: RandomNetworkRequest, settings: SettingsDe
 @router.post("/train", response_model=TrainResponse)
 async def train_network(body: TrainRequest, settings: SettingsDep):
     """Mini-batch training for some epochs, cut short at the compute budget; optionally predictions on a grid."""
-    plan = service.plan_training(body, settings)
+    plan = service.plan_training(settings, body)
     return await run_engine(settings, plan.total_work, answer, service.run_training, plan)

@@ -50,7 +50,7 @@ CSV_LIMITS = {"data rows": "the limit max_samples is {most}", "columns": "at mos
 """What a CSV over a limit is told, by what it has too many of (the engine's ``TooLargeError.what``)."""
 
 
-def csv_rows(body, settings):
+def csv_rows(settings, body):
     """The CSV's rows, or a ``LimitError`` naming the setting it has too many rows or columns for."""
     try:
         x, t, header = parse_csv(body.csv, body.input_width, settings.max_samples, settings.max_neurons + 1)

@@ -79,7 +79,7 @@ def _own_data(network, body):
     return Data(x, t, x_test, t_test)
 
 
-def _check_limits(body, settings):
+def _check_limits(settings, body):
     check_network(settings, body.network)
     check_at_most(settings, "max_epochs", body.epochs, ("epochs",))
     if body.dataset is not None:
@@ -110,7 +110,7 @@ class Plan:
         return self.work["fixed"] + self.epochs * self.work["per_epoch"]
 
 
-def _budget(network, data, body, settings, batch_size):
+def _budget(settings, body, network, data, batch_size):
     """(epochs that fit, stopped reason or None, work dict): the evaluation, the grid and the epochs
     against the compute budget, the grid's ranges checked in between."""
     field = samples_field(data, body.dataset is not None)
@@ -122,13 +122,13 @@ def _budget(network, data, body, settings, batch_size):
     return training_budget(settings, network.parameter_count, data, body.epochs, batch_size, evaluation, points, field)
 
 
-def plan_training(body, settings):
+def plan_training(settings, body):
     """Check limits, build the network and data, and cut the epochs to the compute budget."""
-    _check_limits(body, settings)
+    _check_limits(settings, body)
     network = build_network(body.network)
     data = _dataset_data(network, body.dataset, body.loss) if body.dataset else _own_data(network, body)
     batch_size = min(body.batch_size or len(data.x), len(data.x))
-    epochs, stopped, work = _budget(network, data, body, settings, batch_size)
+    epochs, stopped, work = _budget(settings, body, network, data, batch_size)
     return Plan(network, data, body, epochs, batch_size, stopped, work)
 
 
