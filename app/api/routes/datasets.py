@@ -5,12 +5,13 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, HTTPException, Query
 
 from .. import service_train
+from ..json_route import JSONBodyRoute
 from ..limits import SettingsDep, run_engine
 from ..responses import answer
 from ..schemas_out import ERROR_RESPONSES
 from ..schemas_train import CsvRequest, CsvRows, DatasetRows, DatasetSummary
 
-router = APIRouter(prefix="/api/datasets", tags=["datasets"], responses=ERROR_RESPONSES)
+router = APIRouter(prefix="/api/datasets", tags=["datasets"], responses=ERROR_RESPONSES, route_class=JSONBodyRoute)
 
 DATASET_ROW_WORK = 20
 """Work units (samples × parameters, as ``inline_work`` counts them) charged per dataset row."""
