@@ -245,8 +245,15 @@ class _Walk:
         end = data.find(b"]", i)
         if end < 0 or any(data.find(c, i + 1, end) >= 0 for c in (b"[", b"{", b'"')):
             return None
-        items = data.count(b",", i, end) + (self.space(i + 1) != end)
-        if items > limit.allowed(self.settings):
+        items, allowed = data.count(b",", i, end) + (self.space(i + 1) != end), limit.allowed(self.settings)
+        if items > allowed:
+            # pydantic stops a list at its first bad item: name it when it is one of the first ones
+            cut = i + 1
+            for _ in range(allowed + 1):
+                cut = data.find(b",", cut) + 1
+            error = _pydantic_error(self.model, loc, data[i : cut - 1].decode() + "]", within=True)
+            if error is not None:
+                raise Refused([*self.unknown, error][:MAX_LISTED_ERRORS])
             self.refuse(loc, f"has {items} {limit.noun}; {limit.words(self.settings)}")
         return end + 1
 
@@ -359,8 +366,9 @@ def _too_large(loc):
     }
 
 
-def _pydantic_error(model, loc, stand_in):
-    """pydantic's error for ``stand_in`` (JSON) at ``loc`` of an otherwise empty body, or None."""
+def _pydantic_error(model, loc, stand_in, within=False):
+    """pydantic's error for ``stand_in`` (a little JSON) at ``loc`` of an otherwise empty body — or,
+    ``within``, its first error inside it — or None."""
     text = stand_in
     for part in reversed(loc):
         text = f"[{text}]" if isinstance(part, int) else f"{{{json.dumps(part)}: {text}}}"
@@ -369,6 +377,7 @@ def _pydantic_error(model, loc, stand_in):
         model.model_validate_json(text)
     except ValidationError as error:
         for item in error.errors(include_url=False, include_context=False, include_input=False):
-            if body_location(list(item["loc"])) == at:
-                return {"loc": loc, "msg": worded(item), "type": item["type"]}
+            where = body_location(list(item["loc"]))
+            if where == at or (within and where[: len(at)] == at):
+                return {"loc": (*loc, *where[len(at) :]), "msg": worded(item), "type": item["type"]}
     return None
