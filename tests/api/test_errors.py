@@ -89,7 +89,7 @@ def test_every_matrix_of_a_step_stops_at_its_first_bad_number(client):
     ]
 
 
-def test_many_unknown_fields_are_listed_up_to_the_cap_then_counted(client):
+def test_many_unknown_fields_are_listed_up_to_the_cap_then_summed_up(client):
     forward = preset_body("mazur-2-2-2", "network", "inputs")
     unknown = ", ".join(f'"k{i}": 0' for i in range(50_000))
     text = json.dumps(forward)[:-1] + ", " + unknown + "}"
@@ -99,11 +99,8 @@ def test_many_unknown_fields_are_listed_up_to_the_cap_then_counted(client):
     detail = response.json()["detail"]
     assert len(detail) == MAX_LISTED_ERRORS + 1
     assert detail[0] == {"loc": ["body", "k0"], "msg": "Extra inputs are not permitted", "type": "extra_forbidden"}
-    assert detail[-1] == {
-        "loc": ["body"],
-        "msg": f"and {50_000 - MAX_LISTED_ERRORS} more errors not listed",
-        "type": "too_many_errors",
-    }
+    # The shape check (body_shape.py) stops at the first unknown field past the cap, uncounted.
+    assert detail[-1] == {"loc": ["body"], "msg": "and more errors not listed", "type": "too_many_errors"}
 
 
 def test_a_few_errors_are_all_listed_as_fastapi_words_them(client):

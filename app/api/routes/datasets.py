@@ -5,6 +5,7 @@ from typing import Annotated
 from fastapi import APIRouter, HTTPException, Query
 
 from ...engine.datasets import DEFAULTS, MAX_NOISE
+from ..json_route import JSONBodyRoute
 from ..limits import SettingsDep
 from ..responses import answer
 from ..schemas.datasets import CsvRequest, CsvRows, DatasetName, DatasetRows, DatasetSummary
@@ -12,7 +13,7 @@ from ..schemas.errors import ERROR_RESPONSES
 from ..services import datasets as service
 from ..work import run_engine
 
-router = APIRouter(prefix="/api/datasets", tags=["datasets"], responses=ERROR_RESPONSES)
+router = APIRouter(prefix="/api/datasets", tags=["datasets"], responses=ERROR_RESPONSES, route_class=JSONBodyRoute)
 
 
 # async where the work is small: the thread-pool hop of a plain def costs more than the work.
