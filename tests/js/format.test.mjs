@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { biasName, formatNumber, texNumber, weightName } from "../../static/js/format.js";
+import { biasName, formatNumber, texNumber, weightName } from "../../static/js/core/format.js";
 
 test("formatNumber rounds to four decimals the way the tests read the API", () => {
   assert.equal(formatNumber(0.75136507), "0.7514");

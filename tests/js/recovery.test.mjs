@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { sessionKey, startingState } from "../../static/js/lesson.js";
-import { STORAGE_KEY, defaultState, fitView, parseState, selectionExists } from "../../static/js/state.js";
+import { sessionKey, startingState } from "../../static/js/core/lesson.js";
+import { STORAGE_KEY, defaultState, fitView, parseState, selectionExists } from "../../static/js/core/state.js";
 
 const NET_2_2_1 = {
   layers: [

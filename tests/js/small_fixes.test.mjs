@@ -2,7 +2,9 @@
 import assert from "node:assert/strict";
 import test from "node:test";
 
-import { defaultState, fromFragment, MAX_SEED, parseState, readNumber, readSeed, toFragment } from "../../static/js/state.js";
+import { defaultState, fromFragment, MAX_SEED, parseState, readNumber, readSeed, registerShownView, toFragment } from "../../static/js/core/state.js";
+
+registerShownView("training"); // as train/feature.js does on the page
 
 test("the view shown round-trips through a link", () => {
   const state = { ...defaultState(), view: { ...defaultState().view, shown: "training" } };

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { defaultState, fromFragment, loadLocal, networkWidths, parseState, saveLocal, toFragment, toJSON } from "../../static/js/state.js";
+import { defaultState, fromFragment, loadLocal, networkWidths, parseState, saveLocal, toFragment, toJSON } from "../../static/js/core/state.js";
 
 const MAZUR = {
   ...defaultState(),

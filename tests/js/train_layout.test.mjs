@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { TRAIN_COLORS, TRAIN_SIZES } from "../../static/js/train_config.js";
-import { chartLayout, curveLayout, extent, heatColor, heldOutCount, linearScale, niceTicks, plotScales, pointsLayout, thinnedIndices, valueDomain } from "../../static/js/train_layout.js";
+import { TRAIN_COLORS, TRAIN_SIZES } from "../../static/js/train/config.js";
+import { chartLayout, curveLayout, extent, heatColor, heldOutCount, linearScale, niceTicks, plotScales, pointsLayout, thinnedIndices, valueDomain } from "../../static/js/train/layout.js";
 
 const pairs = (points) => points.split(" ").map((p) => p.split(",").map(Number));
 

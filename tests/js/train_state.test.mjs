@@ -1,8 +1,10 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { defaultState, fromFragment, parseState, toFragment, toJSON } from "../../static/js/state.js";
-import { defaultTrain } from "../../static/js/train_config.js";
-import { parseTrain, validTrainValue } from "../../static/js/train_state.js";
+import { defaultState, fromFragment, parseState, registerSlice, toFragment, toJSON } from "../../static/js/core/state.js";
+import { defaultTrain } from "../../static/js/train/config.js";
+import { parseTrain, trainSlice, validTrainValue } from "../../static/js/train/state.js";
+
+registerSlice("train", trainSlice); // as train/feature.js does on the page
 
 const NETWORK = { layers: [{ weights: [[0.8]], biases: [0.2], activation: "sigmoid" }] };
 const base = () => ({ ...defaultState(), network: NETWORK, inputs: [[1.5]], targets: [[0]] });
