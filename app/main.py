@@ -9,7 +9,7 @@ from starlette.middleware.gzip import GZipMiddleware
 
 from .api.body_limit import BodyLimit
 from .api.errors import engine_error_handler, validation_error_handler
-from .api.routes import backprop, datasets, docs, graph, health, pages, presets, train
+from .api.routes import backprop, catalog, datasets, docs, graph, health, pages, presets, train
 from .api.security import add_security
 from .engine import NetworkError
 from .settings import get_settings
@@ -42,7 +42,7 @@ def create_app(settings=None):
     app.state.settings = settings  # what every route reads (app/api/limits.py: app_settings)
     app.add_exception_handler(NetworkError, engine_error_handler)
     app.add_exception_handler(RequestValidationError, validation_error_handler)
-    routers = (backprop, presets, train, datasets, graph, health, docs, pages)
+    routers = (backprop, presets, train, datasets, graph, catalog, health, docs, pages)
     for module in routers:
         app.include_router(module.router)
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)

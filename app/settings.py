@@ -58,6 +58,11 @@ class Settings(BaseSettings):
         30, ge=1, description="Largest network (weights + biases) /api/graph draws; beyond it a note, no graph."
     )
     max_graph_samples: int = Field(8, ge=1, description="Most samples /api/graph draws; beyond it a note, no graph.")
+    editor_max_layers: int = Field(
+        8, ge=1, description="Most layers the explainer's editor builds (at most max_layers): a diagram stays readable."
+    )
+    editor_max_neurons: int = Field(16, ge=1, description="Most neurons per layer in the editor (at most max_neurons).")
+    editor_max_samples: int = Field(16, ge=1, description="Most samples in the editor's batch (at most max_samples).")
     max_trace_entries: int = Field(
         20_000, ge=1, description="Largest trace returned by /api/step; beyond it the trace is left out."
     )

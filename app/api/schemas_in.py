@@ -4,6 +4,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from ..engine.optimizers import OPTIMIZERS
 from ..engine.presets import get_preset
 
 Finite = Annotated[float, Field(allow_inf_nan=False, strict=True)]  # a JSON number: not true, not "1.5"
@@ -16,6 +17,7 @@ Activation = Literal["sigmoid", "tanh", "relu", "leaky_relu", "linear", "softmax
 LossName = Literal["mse", "binary_cross_entropy", "cross_entropy"]
 
 _MAZUR = get_preset("mazur-2-2-2")
+_SGD, _MOMENTUM, _ADAM = (OPTIMIZERS[name][0] for name in ("sgd", "momentum", "adam"))
 
 
 class Strict(BaseModel):
@@ -44,21 +46,21 @@ Pairs = Annotated[list[ParameterPair], Field(fail_fast=True)]
 
 class Sgd(Strict):
     name: Literal["sgd"]
-    learning_rate: Finite = Field(0.5, ge=0, le=1e6, description="η")
+    learning_rate: Finite = Field(_SGD["learning_rate"], ge=0, le=1e6, description="η")
 
 
 class Momentum(Strict):
     name: Literal["momentum"]
-    learning_rate: Finite = Field(0.1, ge=0, le=1e6, description="η")
-    momentum: Finite = Field(0.9, ge=0, lt=1, description="μ")
+    learning_rate: Finite = Field(_MOMENTUM["learning_rate"], ge=0, le=1e6, description="η")
+    momentum: Finite = Field(_MOMENTUM["momentum"], ge=0, lt=1, description="μ")
 
 
 class Adam(Strict):
     name: Literal["adam"]
-    learning_rate: Finite = Field(0.001, ge=0, le=1e6, description="η")
-    beta1: Finite = Field(0.9, ge=0, lt=1)
-    beta2: Finite = Field(0.999, ge=0, lt=1)
-    epsilon: Finite = Field(1e-8, gt=0, le=1)
+    learning_rate: Finite = Field(_ADAM["learning_rate"], ge=0, le=1e6, description="η")
+    beta1: Finite = Field(_ADAM["beta1"], ge=0, lt=1)
+    beta2: Finite = Field(_ADAM["beta2"], ge=0, lt=1)
+    epsilon: Finite = Field(_ADAM["epsilon"], gt=0, le=1)
 
 
 Optimizer = Annotated[Sgd | Momentum | Adam, Field(discriminator="name")]

@@ -4,12 +4,14 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from ..engine.datasets import DEFAULTS
 from ..engine.initialize import random_network
 from .schemas_in import Activation, LossName, Matrix, NetworkIn, Optimizer, OptimizerState
 from .schemas_out import OptimizerStateOut
 
 Seed = Annotated[int, Field(ge=0, le=2**32 - 1, description="Seed of np.random.default_rng: same seed, same numbers.")]
 
+Finite = Annotated[float, Field(allow_inf_nan=False)]
 
 _XOR_NETWORK = {"layers": random_network([2, 8, 8, 1], ["tanh", "tanh", "sigmoid"], 1).to_lists()}
 
@@ -70,6 +72,9 @@ class CsvRequest(Strict):
     input_width: int | None = Field(
         None, ge=1, description="The network's n_in: each row must then have n_in + 1 columns."
     )
+    test_fraction: Finite = Field(
+        DEFAULTS["test_fraction"], ge=0, lt=1, description="Share of rows (the last ones) /api/train would hold out."
+    )
 
     model_config = ConfigDict(
         extra="forbid",
@@ -83,11 +88,11 @@ class CsvRows(BaseModel):
     targets: list[list[float]] = Field(description="t, the last column, N × 1.")
     header: list[str] | None = Field(description="The header row's names, or null when the file has none.")
     kind: Literal["classification", "regression"] = Field(description="classification when every target is 0 or 1.")
+    test_count: int = Field(description="How many of the last rows are held out as the test set for test_fraction.")
 
 
 # ---- training ----
 
-Finite = Annotated[float, Field(allow_inf_nan=False)]
 Coordinate = Annotated[float, Field(allow_inf_nan=False, ge=-1e6, le=1e6)]
 Range = Annotated[list[Coordinate], Field(min_length=2, max_length=2, description="[low, high]")]
 

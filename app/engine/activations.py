@@ -94,6 +94,9 @@ ACTIVATIONS = {
     "softmax": (softmax, softmax_backprop),
 }
 
+TITLES = {name: name for name in ACTIVATIONS}
+"""How the page names each activation: by its name, as the explainer's editor lists it."""
+
 # How the explainer writes a = f(z) for each activation.
 FORMULAS = {
     "sigmoid": "σ(z) = 1 / (1 + e^(−z))",

@@ -64,6 +64,9 @@ LOSSES = {
     "cross_entropy": (cross_entropy, cross_entropy_grad),
 }
 
+TITLES = {"mse": "mean squared error", "binary_cross_entropy": "binary cross-entropy", "cross_entropy": "cross-entropy"}
+"""How the page names each loss."""
+
 # loss name -> (the output activation it needs, the loss's terms ℓₙₖ from z).
 FUSED = {
     "binary_cross_entropy": ("sigmoid", bce_from_z),

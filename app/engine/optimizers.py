@@ -46,6 +46,9 @@ OPTIMIZERS = {
     "adam": ({"learning_rate": 0.001, "beta1": 0.9, "beta2": 0.999, "epsilon": 1e-8}, adam),
 }
 
+TITLES = {"sgd": "SGD", "momentum": "Momentum", "adam": "Adam"}
+"""How the page names each optimizer."""
+
 # The arrays each optimizer keeps per parameter, besides the step count.
 SLOTS = {"sgd": (), "momentum": ("velocity",), "adam": ("m", "v")}
 

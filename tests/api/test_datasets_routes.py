@@ -2,6 +2,8 @@
 
 import pytest
 
+from app.engine.datasets import DEFAULTS, held_out_count
+
 
 def _detail(response, status=422):
     assert response.status_code == status, response.text
@@ -63,7 +65,22 @@ def test_csv_upload_returns_inputs_targets_header_and_kind(client):
         "targets": [[1.0], [0.0]],
         "header": ["a", "b", "t"],
         "kind": "classification",
+        "test_count": 0,
     }
+
+
+@pytest.mark.parametrize(("rows", "fraction", "held_out"), [(5, 0.5, 2), (6, 0.5, 3), (10, None, 2), (3, 0.9, 2)])
+def test_csv_answer_holds_out_the_engines_test_count(client, rows, fraction, held_out):
+    body = {"csv": "1,2\n" * rows} | ({} if fraction is None else {"test_fraction": fraction})
+    response = client.post("/api/datasets/csv", json=body)
+    assert response.status_code == 200, response.text
+    assert response.json()["test_count"] == held_out == held_out_count(rows, fraction or DEFAULTS["test_fraction"])
+
+
+@pytest.mark.parametrize("fraction", [1, -0.1, "0.5"])
+def test_csv_test_fraction_outside_0_to_1_is_refused_naming_it(client, fraction):
+    detail = _detail(client.post("/api/datasets/csv", json={"csv": "1,2\n", "test_fraction": fraction}))
+    assert detail["loc"] == ["body", "test_fraction"]
 
 
 @pytest.mark.parametrize(

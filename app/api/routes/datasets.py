@@ -4,11 +4,11 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, HTTPException, Query
 
-from .. import service_train
 from ..limits import SettingsDep, run_engine
 from ..responses import answer
 from ..schemas_out import ERROR_RESPONSES
 from ..schemas_train import CsvRequest, CsvRows, DatasetRows, DatasetSummary
+from ..services import datasets as service
 
 router = APIRouter(prefix="/api/datasets", tags=["datasets"], responses=ERROR_RESPONSES)
 
@@ -22,7 +22,7 @@ DatasetName = Literal["xor", "circle", "gaussians", "spiral", "sine"]
 @router.get("", response_model=list[DatasetSummary])
 async def list_datasets(settings: SettingsDep):
     """Every built-in dataset: its kind, input width and the defaults used when a parameter is left out."""
-    return service_train.dataset_summaries(settings)
+    return service.dataset_summaries(settings)
 
 
 # Declared before /{name} so that a wrong method on /csv answers 405 with Allow: POST.
@@ -30,7 +30,7 @@ async def list_datasets(settings: SettingsDep):
 @router.post("/csv", response_model=CsvRows)
 def parse_csv(body: CsvRequest, settings: SettingsDep):
     """Your own data as CSV text (x1,…,xn,target per row; a header row allowed) → inputs and targets."""
-    return service_train.csv_rows(body, settings)
+    return service.csv_rows(body, settings)
 
 
 @router.get("/csv", include_in_schema=False)
@@ -55,4 +55,4 @@ async def read_dataset(
     # Drawing the rows costs about as much per sample as a small network's forward pass.
     work = samples * DATASET_ROW_WORK
     rows = (name, samples, noise, seed, test_fraction)
-    return await run_engine(settings, work, answer, service_train.dataset_rows, *rows)
+    return await run_engine(settings, work, answer, service.dataset_rows, *rows)
