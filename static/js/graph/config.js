@@ -1,0 +1,11 @@
+// Every visual constant of the graph view: the sizes of its boxes and gaps (SVG units).
+
+export const GRAPH_SIZES = {
+  node_width: 106,
+  node_height: 80,
+  column_gap: 130, // distance between the centres of two columns
+  row_gap: 92, // closest two nodes of one column may get (centre to centre)
+  margin: 20,
+  passes: 4, // sweeps that pull each node towards its neighbours
+  min_scale: 0.75, // the view shrinks a wide graph to fit, but not below this (then it scrolls)
+};

@@ -1,0 +1,50 @@
+// Every constant of the training lab in one place: the defaults and bounds of its own settings,
+// the network it proposes when the current one does not fit the data, and its colours and sizes.
+// Colours are Okabe–Ito, as in network/config.js: orange for class 0 (t = 0), blue for class 1 (t = 1).
+
+/**
+ * The lab's own settings, which the API leaves to its caller: the batch size and epochs per
+ * request it starts with, and how far its boxes go (the server's limits cap them: train/state.js).
+ * The datasets, their defaults and the server's limits come from the catalog (core/catalog.js).
+ */
+export const LAB_DEFAULTS = { batch_size: 10, epochs_per_chunk: 1 };
+export const LAB_MAX = { test_fraction: 0.9, epochs_per_chunk: 100 };
+
+/** Fields that must be whole numbers. */
+export const INTEGER_FIELDS = ["samples", "seed", "batch_size", "epochs_per_chunk"];
+
+/** What Train loads when the state's network does not fit the data: n_in-8-8-1. */
+export const DEFAULT_HIDDEN = [8, 8];
+export const DEFAULT_SETUP = {
+  classification: { output: "sigmoid", loss: "binary_cross_entropy" },
+  regression: { output: "linear", loss: "mse" },
+  hidden_activation: "tanh",
+  optimizer: { name: "adam", learning_rate: 0.03 },
+};
+
+/** While training, the run's network and optimizer state go into the saved state at most this often (ms). */
+export const KEEP_RUN_EVERY_MS = 1000;
+
+export const GRID_RESOLUTION = 50; // R: the heatmap is R × R predictions
+
+export const TRAIN_COLORS = {
+  class0: [230, 159, 0], // orange, prediction 0
+  class1: [0, 114, 178], // blue, prediction 1
+  middle: [255, 255, 255], // prediction 0.5: the decision boundary
+  train_loss: "#0072B2",
+  test_loss: "#D55E00",
+  curve: "#0072B2",
+  point_stroke: "#ffffff", // training points: class colour, white rim
+  test_fill: "#1d1d1f", // test points: dark centre, class-coloured ring
+  axis: "#5f6368",
+};
+
+export const TRAIN_SIZES = {
+  plot: 360, // heatmap / curve plot, CSS pixels (square)
+  chart_width: 360,
+  chart_height: 180,
+  chart_margin: { top: 10, right: 12, bottom: 34, left: 52 },
+  point_radius: 3.5,
+  max_chart_points: 400, // longer histories are thinned for drawing
+  heatmap_alpha: 0.85,
+};
