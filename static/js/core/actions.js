@@ -16,6 +16,7 @@ import { phaseAt, phaseStarts, visibleEntries } from "./steps.js";
 const PRESET_FIELDS = ["network", "inputs", "targets", "loss", "optimizer"];
 
 export function createActions(store) {
+  const walkers = new Map(); // view id → the walk that view steps itself (see takeSteps)
   let stepRequest = 0; // the latest /api/step request; older answers are dropped
   let choice = 0; // the learner's latest choice (a preset or an edit); a late preset is dropped
 
@@ -83,10 +84,23 @@ export function createActions(store) {
   }
 
   /**
+   * A view that walks the step its own way (the Graph view, one operation at a time) takes Step
+   * forward / back, Play, the phase buttons and the keys while it is shown: `walker` is
+   * {forward(), back(), toPhase(phase)}, each answering true when it made the move; on false
+   * (the walk's end or start, no walk drawn) the page's own stepping below goes on.
+   */
+  function takeSteps(viewId, walker) {
+    walkers.set(viewId, walker);
+  }
+
+  const shownWalker = () => walkers.get(store.state.view.shown);
+
+  /**
    * The next sub-step; past the last one, the updated network becomes the current one. With no
    * step at all (the last request failed) it asks the server again for the current state.
    */
   async function stepForward() {
+    if (shownWalker()?.forward()) return;
     const { position } = store.state.view;
     const { step, busy } = store.get();
     if (!step) return busy ? undefined : refresh();
@@ -95,10 +109,11 @@ export function createActions(store) {
     await edit({ network: step.network, optimizer_state: step.optimizer_state, view: { position: 0, phase: PHASES[0] } }, { keepNotes: true });
   }
 
-  const stepBack = () => goTo(store.state.view.position - 1);
+  const stepBack = () => shownWalker()?.back() || goTo(store.state.view.position - 1);
 
   /** Jump to just after the first entry of a phase. */
   function jumpToPhase(phase) {
+    if (shownWalker()?.toPhase(phase)) return;
     const start = phaseStarts(entries())[phase];
     if (start !== undefined) goTo(start + 1, { animate: true });
   }
@@ -129,5 +144,5 @@ export function createActions(store) {
     await refresh();
   }
 
-  return { refresh, edit, goTo, stepForward, stepBack, jumpToPhase, loadPreset, reset, entries, save };
+  return { refresh, edit, goTo, stepForward, stepBack, jumpToPhase, loadPreset, reset, entries, save, takeSteps };
 }
