@@ -6,6 +6,9 @@
 // presets): each kind of request keeps a counter, and an answer to anything but the latest
 // request is dropped, so the last choice wins. A failed request leaves no trace (step: null);
 // "Step forward" and "Reset" then ask the server again, so the page recovers without a reload.
+//
+// Replacing a network the learner changed (a preset chosen, Reset, an import) offers Undo
+// (store `undo`): the state as it was, until the learner's next change to the network.
 
 import { getPreset, postStep } from "./api.js";
 import { PHASES } from "./state.js";
@@ -14,10 +17,13 @@ import { fitView, saveLocal, STORAGE_KEY } from "./state.js";
 import { phaseAt, phaseStarts, visibleEntries } from "./steps.js";
 
 const PRESET_FIELDS = ["network", "inputs", "targets", "loss", "optimizer"];
+/** What a preset sets: two states with the same content hold the same problem and weights. */
+const content = (state) => JSON.stringify(PRESET_FIELDS.map((key) => state[key]));
 
 export function createActions(store) {
   let stepRequest = 0; // the latest /api/step request; older answers are dropped
   let choice = 0; // the learner's latest choice (a preset or an edit); a late preset is dropped
+  let loaded = null; // content() of the state as last loaded (a preset, a file, an undo); null: not known
 
   /** The entries the learner steps through for the shown sample. */
   const entries = () => visibleEntries(store.get().step && store.get().step.trace, store.state.view.sample);
@@ -71,7 +77,38 @@ export function createActions(store) {
   async function edit(patch, { keepNotes = false } = {}) {
     choice++; // a preset still on its way must not overwrite this edit (apply clears `choosing`)
     if (!keepNotes && store.get().notes.length) store.update({ notes: [] }, "notes");
+    if (store.get().undo && PRESET_FIELDS.some((key) => key in patch)) store.update({ undo: null }, "notes"); // a new change: the old state stays replaced
     await apply(patch);
+  }
+
+  /**
+   * The Undo offer for replacing the current state by `what` (a preset's title, "the imported
+   * file"): the state as it is, when the learner changed it since it was loaded; else the offer
+   * already made (choosing presets one after the other keeps the way back to the learner's work).
+   */
+  function undoOffer(what) {
+    const { state } = store;
+    const changed = state.network && (loaded === null || content(state) !== loaded);
+    if (!changed) return store.get().undo;
+    return { note: `${what} replaced your changed network.`, state: structuredClone(state), loaded };
+  }
+
+  /** Replaces the state by `patch` (a whole problem: PRESET_FIELDS), offering Undo when work would be lost. */
+  async function replace(patch, what) {
+    const undo = undoOffer(what);
+    loaded = content({ ...store.state, ...patch });
+    store.update({ undo }, "notes");
+    await apply(patch);
+  }
+
+  /** Back to the state the last replacement threw away. */
+  async function undoReplace() {
+    const { undo } = store.get();
+    if (!undo) return;
+    choice++;
+    loaded = undo.loaded;
+    store.update({ undo: null, notes: [] }, "notes");
+    await apply(undo.state);
   }
 
   function goTo(position, { animate = false } = {}) {
@@ -112,7 +149,8 @@ export function createActions(store) {
       if (id !== choice) return;
       const patch = { preset: name, optimizer_state: null, view: { position: 0, phase: PHASES[0], sample: 0, selected: null } };
       for (const key of PRESET_FIELDS) patch[key] = preset[key];
-      await apply(patch);
+      const title = (store.get().presets.find((p) => p.name === name) || { title: name }).title;
+      await replace(patch, `“${title}”`);
     } catch (error) {
       if (id === choice) store.update({ error: error.message, choosing: null }, "error");
     }
@@ -129,5 +167,12 @@ export function createActions(store) {
     await refresh();
   }
 
-  return { refresh, edit, goTo, stepForward, stepBack, jumpToPhase, loadPreset, reset, entries, save };
+  /** A state read from a file becomes the page's (Undo offered when it replaces the learner's work). */
+  async function importState(state) {
+    choice++;
+    store.update({ notes: [] }, "notes");
+    await replace(state, "The imported file");
+  }
+
+  return { refresh, edit, goTo, stepForward, stepBack, jumpToPhase, loadPreset, reset, importState, undoReplace, entries, save };
 }
