@@ -7,6 +7,10 @@
 // request is dropped, so the last choice wins. A failed request leaves no trace (step: null);
 // "Step forward" and "Reset" then ask the server again, so the page recovers without a reload.
 //
+// Step back crosses a finished step: each update taken keeps the step it finished (store
+// `history`, the network, optimizer state and trace, newest last) so the learner can review it;
+// a change to the problem (an edit, a preset) starts a new history. Bounded (steps.js withStep).
+//
 // Replacing a network the learner changed (a preset chosen, Reset, an import) offers Undo
 // (store `undo`): the state as it was, until the learner's next change to the network.
 
@@ -14,7 +18,7 @@ import { getPreset, postStep } from "./api.js";
 import { PHASES } from "./state.js";
 import { sessionKey } from "./lesson.js";
 import { fitView, saveLocal, STORAGE_KEY } from "./state.js";
-import { phaseAt, phaseStarts, visibleEntries } from "./steps.js";
+import { phaseAt, phaseStarts, visibleEntries, withStep } from "./steps.js";
 
 const PRESET_FIELDS = ["network", "inputs", "targets", "loss", "optimizer"];
 /** What a preset sets: two states with the same content hold the same problem and weights. */
@@ -74,10 +78,10 @@ export function createActions(store) {
    * earlier moment (a load, an import, "Paused at epoch N") go, unless `keepNotes`: the step's own
    * update and Pause's hand-over keep them.
    */
-  async function edit(patch, { keepNotes = false } = {}) {
+  async function edit(patch, { keepNotes = false, history = [] } = {}) {
     choice++; // a preset still on its way must not overwrite this edit (apply clears `choosing`)
     if (!keepNotes && store.get().notes.length) store.update({ notes: [] }, "notes");
-    if (store.get().undo && PRESET_FIELDS.some((key) => key in patch)) store.update({ undo: null }, "notes"); // a new change: the old state stays replaced
+    if (PRESET_FIELDS.some((key) => key in patch)) store.update({ undo: null, history }, "history"); // a new change: the old state stays replaced
     await apply(patch);
   }
 
@@ -90,14 +94,14 @@ export function createActions(store) {
     const { state } = store;
     const changed = state.network && (loaded === null || content(state) !== loaded);
     if (!changed) return store.get().undo;
-    return { note: `${what} replaced your changed network.`, state: structuredClone(state), loaded };
+    return { note: `${what} replaced your changed network.`, state: structuredClone(state), loaded, history: store.get().history };
   }
 
   /** Replaces the state by `patch` (a whole problem: PRESET_FIELDS), offering Undo when work would be lost. */
   async function replace(patch, what) {
     const undo = undoOffer(what);
     loaded = content({ ...store.state, ...patch });
-    store.update({ undo }, "notes");
+    store.update({ undo, history: [] }, "history");
     await apply(patch);
   }
 
@@ -107,7 +111,7 @@ export function createActions(store) {
     if (!undo) return;
     choice++;
     loaded = undo.loaded;
-    store.update({ undo: null, notes: [] }, "notes");
+    store.update({ undo: null, notes: [], history: undo.history }, "history");
     await apply(undo.state);
   }
 
@@ -129,10 +133,22 @@ export function createActions(store) {
     if (!step) return busy ? undefined : refresh();
     if (!step.trace) return;
     if (position < entries().length) return goTo(position + 1, { animate: true });
-    await edit({ network: step.network, optimizer_state: step.optimizer_state, view: { position: 0, phase: PHASES[0] } }, { keepNotes: true });
+    const finished = { network: store.state.network, optimizer_state: store.state.optimizer_state, step };
+    const history = withStep(store.get().history, finished);
+    await edit({ network: step.network, optimizer_state: step.optimizer_state, view: { position: 0, phase: PHASES[0] } }, { keepNotes: true, history });
   }
 
-  const stepBack = () => goTo(store.state.view.position - 1);
+  /** The previous sub-step; from a step's start, the end of the step taken before it (no request). */
+  function stepBack() {
+    const { history } = store.get();
+    if (store.state.view.position > 0 || !history.length) return goTo(store.state.view.position - 1);
+    const { network, optimizer_state, step } = history.at(-1);
+    stepRequest++; // the answer for the later network, if still on its way, is no longer wanted
+    const end = visibleEntries(step.trace, store.state.view.sample);
+    const view = { position: end.length, phase: phaseAt(end, end.length) };
+    store.update({ state: { network, optimizer_state, view }, step, history: history.slice(0, -1), busy: false, error: null }, "step");
+    save();
+  }
 
   /** Jump to just after the first entry of a phase. */
   function jumpToPhase(phase) {

@@ -97,7 +97,7 @@ function render(ui, app, entries) {
     else b.removeAttribute("aria-current");
     b.disabled = starts[b.dataset.phase] === undefined;
   }
-  ui.back.disabled = state.view.position <= 0;
+  ui.back.disabled = state.view.position <= 0 && !app.history.length; // at a step's start: back into the one before
   ui.forward.disabled = !!step && !step.trace; // with no step at all (a failed request) it asks again
   ui.speed.value = String(Math.max(0, SPEEDS.indexOf(state.speed)));
   ui.speedOut.textContent = `${state.speed}×`;
