@@ -16,7 +16,8 @@
 //            templates/index.html).
 //   A view's or panel's module exports `mount(root, store)`. `root` is the element it owns; it
 //   builds its DOM inside with createElement/textContent. `store` (store.js):
-//     store.get()            → {state, step, presets, error, notes, busy, choosing, animating (entry being animated)}
+//     store.get()            → {state, step, presets, error, notes, busy, choosing, animating (entry being animated),
+//                              undo (a replaced state Undo brings back), history (steps taken, for Step back)}
 //                              state = the one serializable state (state.js); step = the last
 //                              /api/step response for it (trace, loss, gradients, network, …)
 //     store.state            → the state alone
@@ -28,7 +29,8 @@
 //                              so a lesson link can hide it; respect lesson.lock (no editing)
 //     store.actions          → actions.js: edit(statePatch) (change the state, save it and fetch
 //                              the new trace), goTo(position), stepForward(), stepBack(),
-//                              jumpToPhase(phase), loadPreset(name), reset(), entries(), refresh(), save()
+//                              jumpToPhase(phase), loadPreset(name), reset(), importState(state), undoReplace(),
+//                              entries(), refresh(), save()
 //   Names, defaults and limits come from catalog.js (GET /api/catalog), never from a copy here.
 //   Every number a module shows must come from the API, never computed in the browser.
 
@@ -37,7 +39,9 @@ import { listPresets } from "./api.js";
 import { el } from "./dom.js";
 import { applyLesson, parseLesson, sessionKey, startingState } from "./lesson.js";
 import * as persist from "./persist.js";
-import { defaultState, fromFragment, loadLocal, registerShownView, registerSlice } from "./state.js";
+import { loadCatalog } from "./catalog.js";
+import { defaultState, registerShownView, registerSlice } from "./state.js";
+import { fromFragment, loadLocal } from "./storage.js";
 import { createStore } from "./store.js";
 
 /** Views share #views; one is shown at a time, picked by the "View" toggle (in the order registered). */
@@ -117,8 +121,20 @@ function initialState(lesson) {
   return startingState(lesson, fromFragment(location.hash), saved, fresh);
 }
 
+/** Names, defaults and limits first: the state cannot be read without them; without them the page says why. */
+async function fetchCatalog() {
+  try {
+    await loadCatalog();
+    return true;
+  } catch (error) {
+    document.getElementById("state-panel").append(el("p", { class: "status", role: "alert", text: `Error: the page cannot start: ${error.message}` }));
+    return false;
+  }
+}
+
 async function start() {
-  const presets = await listPresets().catch(() => []);
+  const [presets, ready] = await Promise.all([listPresets().catch(() => []), fetchCatalog()]);
+  if (!ready) return;
   const lesson = parseLesson(location.search, presets.length ? presets.map((p) => p.name) : null);
   const { state, notes } = initialState(lesson);
   const store = createStore(state);
