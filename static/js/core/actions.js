@@ -59,7 +59,8 @@ function createReplacing(store, { apply, choose }) {
     choose();
     loaded = undo.loaded;
     store.update({ undo: null, notes: [], history: undo.history }, "history");
-    await apply(undo.state);
+    const { shown } = store.state.view; // the view the learner is in stays shown
+    await apply({ ...undo.state, view: shown ? { ...undo.state.view, shown } : undo.state.view });
   }
 
   /** A state read from a file becomes the page's (Undo offered when it replaces the learner's work). */
