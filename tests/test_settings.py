@@ -11,7 +11,7 @@ from app.main import create_app
 from app.settings import Settings, SettingsError, read_settings
 from tests.bodies import preset_body
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[1]
 
 
 def test_environment_variables_change_the_limits(monkeypatch):

@@ -1,37 +1,20 @@
-"""Glue between request models and the engine: build arrays, run the four steps, make dicts.
+"""The four steps and the whole step: build arrays, run the engine, answer plain dicts.
 
-Routes call these; they return plain dicts ready for JSON, every number finite.
+Every number in an answer is finite.
 """
 
-from ..engine import (
-    DivergedError,
-    Network,
-    backward,
-    build_trace,
-    check_batch,
-    compute_loss,
-    forward,
-    train_step,
-    update,
-)
-from ..engine.backprop import flatten_pairs, loss_at, pairs, state_to_lists
+from ...engine import DivergedError, backward, build_trace, check_batch, compute_loss, forward, train_step, update
+from ...engine.backprop import loss_at
+from ...engine.network import flatten_pairs, pairs, state_to_lists
+from ..limits import check_batch_rows
+from ..work import step_work, trace_size
+from .common import build_network, network_answer, optimizer_of, state_of
 
 
-def build_network(network_in):
-    """The engine's network; shapes are checked there, finiteness already by the schema (``Finite``)."""
-    return Network.from_lists(
-        [{"weights": l.weights, "biases": l.biases, "activation": l.activation} for l in network_in.layers],
-        ("network",),
-        finite_checked=True,
-    )
-
-
-def _optimizer(body):
-    return body.optimizer.model_dump()
-
-
-def _state(body):
-    return None if body.optimizer_state is None else body.optimizer_state.model_dump(exclude_none=True)
+def checked_work(settings, body):
+    """Check the limits; return the work (samples × parameters) that decides where the step runs."""
+    check_batch_rows(settings, body)
+    return step_work(body)
 
 
 def run_forward(body):
@@ -66,22 +49,17 @@ def run_update(body):
     grads = flatten_pairs(
         [{"weights": g.weights, "biases": g.biases} for g in body.gradients], ("gradients",), network.parameters()
     )
-    new_network, state = update(network, grads, _optimizer(body), _state(body))
-    return {"network": {"layers": new_network.to_lists()}, "optimizer_state": state_to_lists(state)}
-
-
-def trace_size(network, samples):
-    """How many entries the trace of one step has: neurons and deltas per sample, 2 per parameter."""
-    return 2 * samples * sum(network.widths[1:]) + 1 + 2 * network.parameter_count
+    new_network, state = update(network, grads, optimizer_of(body), state_of(body))
+    return {"network": network_answer(new_network), "optimizer_state": state_to_lists(state)}
 
 
 def run_step(body, max_trace_entries):
     network = build_network(body.network)
     x, t = check_batch(network, body.inputs, body.targets, body.loss, finite_checked=True)
-    optimizer = _optimizer(body)
-    step = train_step(network, x, t, body.loss, optimizer, _state(body))
+    optimizer = optimizer_of(body)
+    step = train_step(network, x, t, body.loss, optimizer, state_of(body))
     result = _gradient_fields(step.forward, step.gradients, step.loss)
-    result["network"] = {"layers": step.network.to_lists()}
+    result["network"] = network_answer(step.network)
     result["optimizer_state"] = state_to_lists(step.optimizer_state)
     try:
         result["loss_after"] = loss_at(step.network, x, t, body.loss)

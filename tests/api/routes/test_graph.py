@@ -2,7 +2,7 @@
 
 import pytest
 
-from app.api.schemas_graph import GradcheckResponse, GraphResponse
+from app.api.schemas.graph import GradcheckResponse, GraphResponse
 from tests.bodies import preset_body
 
 FIELDS = ("network", "inputs", "targets", "loss")

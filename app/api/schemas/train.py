@@ -1,25 +1,16 @@
-"""Request and response bodies of the training lab: datasets, random networks, training."""
+"""/api/networks/random and /api/train: requests, then answers."""
 
-from typing import Annotated, Literal
+from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from ..engine.datasets import DEFAULTS
-from ..engine.initialize import random_network
-from .schemas_in import Activation, LossName, Matrix, NetworkIn, Optimizer, OptimizerState
-from .schemas_out import OptimizerStateOut
-
-Seed = Annotated[int, Field(ge=0, le=2**32 - 1, description="Seed of np.random.default_rng: same seed, same numbers.")]
-
-Finite = Annotated[float, Field(allow_inf_nan=False)]
+from ...engine.initialize import random_network
+from .common import Activation, LossName, Matrix, NetworkIn, Optimizer, OptimizerState, OptimizerStateOut, Seed, Strict
+from .datasets import DatasetSpec
 
 _XOR_NETWORK = {"layers": random_network([2, 8, 8, 1], ["tanh", "tanh", "sigmoid"], 1).to_lists()}
-
-
-class Strict(BaseModel):
-    """Unknown fields refused; strict types, so ``true`` or ``"3"`` is not taken for a number."""
-
-    model_config = ConfigDict(extra="forbid", strict=True)
+Coordinate = Annotated[float, Field(allow_inf_nan=False, ge=-1e6, le=1e6)]
+Range = Annotated[list[Coordinate], Field(min_length=2, max_length=2, description="[low, high]")]
 
 
 class RandomNetworkRequest(Strict):
@@ -38,71 +29,6 @@ class RandomNetworkRequest(Strict):
             "examples": [{"widths": [2, 8, 8, 1], "activations": ["tanh", "tanh", "sigmoid"], "seed": 1}]
         },
     )
-
-
-class RandomNetworkResponse(BaseModel):
-    network: NetworkIn = Field(description="Glorot-uniform weights W ~ U(−r, r), r = √(6/(n_in+n_out)); biases 0.")
-
-
-# ---- datasets ----
-
-
-class DatasetSummary(BaseModel):
-    name: str
-    title: str
-    kind: Literal["classification", "regression"] = Field(description="classification: targets 0 or 1.")
-    input_width: int = Field(description="n_in, the number of input columns.")
-    output_width: int = Field(description="K, the number of target columns.")
-    defaults: dict = Field(description="samples, noise, seed and test_fraction used when left out.")
-    max_samples: int = Field(description="The limit on samples (the setting max_samples).")
-    max_noise: float = Field(description="The largest noise accepted.")
-
-
-class DatasetRows(BaseModel):
-    inputs: list[list[float]] = Field(description="x, N × n_in.")
-    targets: list[list[float]] = Field(description="t, N × 1.")
-    kind: Literal["classification", "regression"]
-    test_count: int = Field(
-        description="How many of the last rows /api/train holds out as the test set for this test_fraction."
-    )
-
-
-class CsvRequest(Strict):
-    csv: str = Field(description="Rows of x1,…,xn,target separated by commas; an optional header row of names.")
-    input_width: int | None = Field(
-        None, ge=1, description="The network's n_in: each row must then have n_in + 1 columns."
-    )
-    test_fraction: Finite = Field(
-        DEFAULTS["test_fraction"], ge=0, lt=1, description="Share of rows (the last ones) /api/train would hold out."
-    )
-
-    model_config = ConfigDict(
-        extra="forbid",
-        strict=True,
-        json_schema_extra={"examples": [{"csv": "x1,x2,label\n0,0,0\n0,1,1\n1,0,1\n1,1,0\n"}]},
-    )
-
-
-class CsvRows(BaseModel):
-    inputs: list[list[float]] = Field(description="x, one row per CSV data row: every column but the last.")
-    targets: list[list[float]] = Field(description="t, the last column, N × 1.")
-    header: list[str] | None = Field(description="The header row's names, or null when the file has none.")
-    kind: Literal["classification", "regression"] = Field(description="classification when every target is 0 or 1.")
-    test_count: int = Field(description="How many of the last rows are held out as the test set for test_fraction.")
-
-
-# ---- training ----
-
-Coordinate = Annotated[float, Field(allow_inf_nan=False, ge=-1e6, le=1e6)]
-Range = Annotated[list[Coordinate], Field(min_length=2, max_length=2, description="[low, high]")]
-
-
-class DatasetSpec(Strict):
-    name: Literal["xor", "circle", "gaussians", "spiral", "sine"]
-    samples: int = Field(200, ge=1, description="N, rows generated (at most max_samples).")
-    noise: Finite = Field(0.0, ge=0, le=1, description="Std of the Gaussian jitter on points (2-D) or target (1-D).")
-    seed: Seed = 0
-    test_fraction: Finite = Field(0.2, ge=0, lt=1, description="Share of rows (the last ones) held out for testing.")
 
 
 class GridRequest(Strict):
@@ -144,6 +70,10 @@ class TrainRequest(Strict):
             ]
         },
     )
+
+
+class RandomNetworkResponse(BaseModel):
+    network: NetworkIn = Field(description="Glorot-uniform weights W ~ U(−r, r), r = √(6/(n_in+n_out)); biases 0.")
 
 
 class HistoryOut(BaseModel):

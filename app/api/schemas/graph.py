@@ -1,9 +1,10 @@
-"""Bodies of /api/graph (the step as scalar operations) and /api/gradcheck (numeric check)."""
+"""/api/graph (the step as scalar operations) and /api/gradcheck (numeric check): requests, then answers."""
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from ..engine.presets import get_preset
-from .schemas_in import BackwardRequest, Finite
+from ...engine.presets import get_preset
+from .backprop import BackwardRequest
+from .common import Finite
 
 _FIELDS = ("network", "inputs", "targets", "loss")
 _SEED = {k: get_preset("seed-neuron")[k] for k in _FIELDS}

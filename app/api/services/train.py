@@ -1,16 +1,28 @@
-"""Glue between the training lab's requests and the engine: limits, data, budget, plain dicts out."""
+"""The training lab: fresh random networks, and mini-batch training cut to the compute budget."""
 
 from dataclasses import dataclass
 
 import numpy as np
 
-from ..engine import NetworkError, check_batch
-from ..engine.backprop import state_to_lists
-from ..engine.datasets import DATASETS, held_out_count, make_dataset
-from ..engine.training import Data, check_grid, epoch_work, evaluate, predict_grid, train
-from .errors import LimitError
-from .limits import check_network, check_rows
-from .service import build_network
+from ...engine import NetworkError, check_batch
+from ...engine.datasets import DATASETS, held_out_count, make_dataset
+from ...engine.initialize import random_network
+from ...engine.network import state_to_lists
+from ...engine.training import Data, check_grid, evaluate, predict_grid, train
+from ..limits import check_at_most, check_network, check_rows, check_widths
+from ..work import evaluation_work, random_network_work, samples_field, training_budget
+from .common import build_network, network_answer, optimizer_of, state_of
+
+
+def plan_random_network(settings, body):
+    """Check the widths against the limits; return the work of drawing the network."""
+    check_widths(settings, body.widths)
+    return random_network_work(body.widths)
+
+
+def create_random_network(body):
+    return {"network": network_answer(random_network(body.widths, body.activations, body.seed))}
+
 
 # ---- /api/train ----
 
@@ -67,25 +79,18 @@ def _own_data(network, body):
     return Data(x, t, x_test, t_test)
 
 
-def _check_limits(body, settings):
+def _check_limits(settings, body):
     check_network(settings, body.network)
-    if body.epochs > settings.max_epochs:
-        raise LimitError(("epochs",), f"is {body.epochs}; the limit max_epochs is {settings.max_epochs}")
+    check_at_most(settings, "max_epochs", body.epochs, ("epochs",))
     if body.dataset is not None:
         if body.inputs is not None or body.targets is not None:
             raise NetworkError(("dataset",), "send a dataset or inputs and targets, not both")
-        if body.dataset.samples > settings.max_samples:
-            raise LimitError(
-                ("dataset", "samples"),
-                f"is {body.dataset.samples}; the limit max_samples is {settings.max_samples}",
-            )
+        check_at_most(settings, "max_samples", body.dataset.samples, ("dataset", "samples"))
     for field in ("inputs", "targets", "test_inputs", "test_targets"):
         if getattr(body, field) is not None:
             check_rows(settings, getattr(body, field), field)
-    if body.grid is not None and body.grid.resolution > settings.max_grid:
-        raise LimitError(
-            ("grid", "resolution"), f"is {body.grid.resolution}; the limit max_grid is {settings.max_grid}"
-        )
+    if body.grid is not None:
+        check_at_most(settings, "max_grid", body.grid.resolution, ("grid", "resolution"))
 
 
 @dataclass
@@ -105,69 +110,31 @@ class Plan:
         return self.work["fixed"] + self.epochs * self.work["per_epoch"]
 
 
-def _budget(network, data, body, settings, batch_size):
-    """(epochs that fit, stopped reason or None, work dict), or a LimitError naming what does not fit:
-    the final evaluation on every row (the samples), the grid, or one epoch."""
-    params, n_test, budget = network.parameter_count, len(data.x_test), settings.compute_budget
-    rows = len(data.x) + n_test
-    per_epoch = epoch_work(params, len(data.x), n_test, batch_size, settings.train_step_cost)
-    evaluation = rows * params + settings.train_step_cost  # the loss and accuracy after training
-    samples = ("dataset", "samples") if body.dataset else ("test_inputs",) if n_test > len(data.x) else ("inputs",)
-    if evaluation > budget:
-        split = f" ({len(data.x)} to train, {n_test} to test)" if n_test else ""
-        raise LimitError(
-            samples,
-            f"evaluating the network on its {rows} samples{split} costs {evaluation} work units ({rows} samples × "
-            f"{params} parameters + train_step_cost); the limit compute_budget is {budget}: "
-            "use fewer samples or a smaller network",
-        )
-    grid = 0
+def _budget(settings, body, network, data, batch_size):
+    """(epochs that fit, stopped reason or None, work dict): the evaluation, the grid and the epochs
+    against the compute budget, the grid's ranges checked in between."""
+    field = samples_field(data, body.dataset is not None)
+    evaluation = evaluation_work(settings, network.parameter_count, data, field)
+    points = 0
     if body.grid is not None:
         check_grid(network.input_width, (body.grid.x1_range, body.grid.x2_range))
-        # A grid point costs a forward pass only: about a third of a training sample's work.
         points = body.grid.resolution**network.input_width
-        grid = points * params // 3 + settings.train_step_cost
-        if evaluation + grid > budget:
-            raise LimitError(
-                ("grid", "resolution"),
-                f"the grid's {points} points cost {grid} work units on top of {evaluation} for evaluating the "
-                f"network; the limit compute_budget is {budget}: use a lower resolution",
-            )
-    fixed = evaluation + grid
-    fits = (budget - fixed) // per_epoch
-    work = {"per_epoch": per_epoch, "compute_budget": budget, "epochs_in_budget": fits, "fixed": fixed}
-    if body.epochs > 0 and fits == 0:
-        # Named where the learner can act: the batch size when the per-step cost dominates, else the samples.
-        steps_cost = -(-len(data.x) // batch_size) * settings.train_step_cost
-        raise LimitError(
-            ("batch_size",) if steps_cost > rows * params else samples,
-            f"one epoch costs {per_epoch} work units ({rows} samples × {params} parameters + train_step_cost and "
-            f"the update per step), on top of {fixed} for the evaluation{' and the grid' if grid else ''}; the limit "
-            f"compute_budget is {budget}: use fewer samples, a larger batch_size or a smaller network",
-        )
-    if body.epochs <= fits:
-        return body.epochs, None, work
-    stopped = (
-        f"compute_budget: {body.epochs} epochs would cost {body.epochs * per_epoch} work units; "
-        f"the limit compute_budget is {budget}, so {fits} ran"
-    )
-    return fits, stopped, work
+    return training_budget(settings, network.parameter_count, data, body.epochs, batch_size, evaluation, points, field)
 
 
-def plan_training(body, settings):
+def plan_training(settings, body):
     """Check limits, build the network and data, and cut the epochs to the compute budget."""
-    _check_limits(body, settings)
+    _check_limits(settings, body)
     network = build_network(body.network)
     data = _dataset_data(network, body.dataset, body.loss) if body.dataset else _own_data(network, body)
     batch_size = min(body.batch_size or len(data.x), len(data.x))
-    epochs, stopped, work = _budget(network, data, body, settings, batch_size)
+    epochs, stopped, work = _budget(settings, body, network, data, batch_size)
     return Plan(network, data, body, epochs, batch_size, stopped, work)
 
 
 def run_training(plan):
     body, data = plan.body, plan.data
-    state = None if body.optimizer_state is None else body.optimizer_state.model_dump(exclude_none=True)
-    optimizer = body.optimizer.model_dump()
+    optimizer, state = optimizer_of(body), state_of(body)
     done = train(plan.network, data, body.loss, optimizer, state, plan.epochs, plan.batch_size, body.seed)
     classification = data.classification
     train_loss, train_accuracy = evaluate(done.network, data.x, data.t, body.loss, classification)
@@ -177,7 +144,7 @@ def run_training(plan):
         ranges = (body.grid.x1_range, body.grid.x2_range)
         grid = predict_grid(done.network, np.vstack([data.x, data.x_test]), body.grid.resolution, ranges)
     return {
-        "network": {"layers": done.network.to_lists()},
+        "network": network_answer(done.network),
         "optimizer_state": state_to_lists(done.optimizer_state),
         "history": vars(done.history),
         "epochs_done": done.epochs_done,
