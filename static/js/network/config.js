@@ -28,13 +28,14 @@ export const SIZES = {
   edge_max_width: 7,
   label_font: 11,
   max_edge_labels: 24, // more edges than this: label only the current or selected edge
-  dot_radius: 4.5,
+  dot_radius: 7, // a flow's head: big enough to follow on a projector
   min_diagram_px: 520, // narrowest the diagram is drawn; a narrower screen scrolls the diagram's frame
 };
 
 export const DURATIONS = {
   step_ms: 900, // one sub-step at speed 1
   travel_ms: 650, // a value or gradient travelling along an edge at speed 1
+  fade_ms: 150, // a flow fading once it has arrived, while the number it carried fades in
   flash_ms: 500,
 };
 
