@@ -21,15 +21,6 @@ export function texNumber(x, { parens = false } = {}) {
   return parens && x < 0 ? `(${tex})` : tex;
 }
 
-/** "w" labels in the learner's notation: layer 1-based, neuron and input 1-based. */
-export function weightName(layer, neuron, input) {
-  return `w^{(${layer + 1})}_{${neuron + 1}${input + 1}}`;
-}
-
-export function biasName(layer, neuron) {
-  return `b^{(${layer + 1})}_{${neuron + 1}}`;
-}
-
 /** Plain-text names for labels and tooltips (no TeX). */
 export function plainWeightName(layer, neuron, input) {
   return `w${layer + 1}[${neuron + 1},${input + 1}]`;

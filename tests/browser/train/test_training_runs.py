@@ -7,9 +7,10 @@ import httpx
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.train.lab import SLOW, open_lab, press, saved_state, set_field, upload, wait_for_epochs
+
 pytestmark = pytest.mark.browser
 
-SLOW = 30_000  # ms: the machine may be shared and loaded
 CIRCLE = {"name": "circle", "samples": 200, "noise": 0.0, "seed": 0, "test_fraction": 0.2}
 
 # Records every save of the state (time, network) and every /api/step request the page makes.
@@ -23,39 +24,14 @@ Storage.prototype.setItem = function (key, value) {
 """
 
 
-def open_lab(page):
-    page.get_by_role("button", name="Training", exact=True).click()
-    expect(page.get_by_role("region", name="Training lab")).to_be_visible()
-
-
-def press(page, name):
-    page.get_by_role("button", name=name, exact=True).click()
-
-
 def epoch(page):
     return int(page.locator(".train-lab").get_attribute("data-epoch"))
-
-
-def wait_for_epochs(page, at_least):
-    page.wait_for_function(
-        "(n) => Number(document.querySelector('.train-lab').dataset.epoch) >= n", arg=at_least, timeout=SLOW
-    )
 
 
 def train_accuracy(page):
     """The train accuracy (in %) the lab shows, or None."""
     found = re.search(r"train accuracy ([\d.]+)%", page.locator(".train-metrics").inner_text())
     return float(found.group(1)) if found else None
-
-
-def set_field(page, label, value):
-    field = page.get_by_label(label, exact=True)
-    field.fill(str(value))
-    field.press("Enter")
-
-
-def saved_state(page):
-    return page.evaluate("JSON.parse(localStorage.getItem('backprop-lab-state'))")
 
 
 def accuracy_of(server_url, state, dataset):
@@ -139,11 +115,6 @@ def test_new_network_for_this_data_starts_a_new_run_at_epoch_0_with_an_empty_los
     expect(page.get_by_role("status").filter(has_text="Paused at epoch")).to_be_visible(timeout=SLOW)
     open_lab(page)
     assert int(chart.get_attribute("data-points")) == epoch(page), "the chart holds this run's epochs only"
-
-
-def upload(page, name, text):
-    file = {"name": name, "mimeType": "text/csv", "buffer": text.encode()}
-    page.get_by_label("Upload CSV").set_input_files(files=[file])
 
 
 def test_a_regression_csv_under_a_classification_loss_names_the_loss_and_which_one_suits(explainer, console_errors):

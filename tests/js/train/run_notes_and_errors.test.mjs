@@ -1,8 +1,9 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { wordStopped, wordTrainError } from "../../static/js/train/api.js";
-import { defaultTrain } from "../../static/js/train/config.js";
-import { replacedWhy, runFields } from "../../static/js/train/session.js";
+import { wordStopped, wordTrainError } from "../../../static/js/train/api.js";
+import { defaultTrain } from "../../../static/js/train/state.js";
+import { replacedWhy, runFields } from "../../../static/js/train/session.js";
+import "../core/catalog.mjs";
 
 const CSV = { source: "csv", label: "your CSV (four.csv)", kind: "regression", input_width: 2, inputs: Array(40).fill([0, 0]) };
 const XOR = { source: "dataset", label: "XOR", kind: "classification", input_width: 2, inputs: [] };

@@ -2,7 +2,9 @@
 import assert from "node:assert/strict";
 import test from "node:test";
 
-import { defaultState, fromFragment, MAX_SEED, parseState, readNumber, readSeed, registerShownView, toFragment } from "../../static/js/core/state.js";
+import { defaultState, MAX_SEED, parseState, readNumber, readSeed, registerShownView } from "../../../static/js/core/state.js";
+import { fromFragment, toFragment } from "../../../static/js/core/storage.js";
+import "./catalog.mjs";
 
 registerShownView("training"); // as train/feature.js does on the page
 

@@ -1,8 +1,9 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { coverOf, forwardCount, graphSteps, positionFor, revealedAt } from "../../static/js/graph/steps.js";
-import { backwardLines, describe, wrap } from "../../static/js/graph/text.js";
-import { SEED_TRACE, makeGraph, seedNeuron } from "./graph_fixtures.mjs";
+import { coverOf, forwardCount, graphSteps, positionFor, revealedAt } from "../../../static/js/graph/steps.js";
+import { backwardLines, describe, wrap } from "../../../static/js/graph/text.js";
+import { SEED_TRACE, makeGraph, seedNeuron } from "./fixtures.mjs";
+import "../core/catalog.mjs";
 
 test("the walk is the 6 operations in forward order, then the 10 visits in the server's backward order", () => {
   const g = seedNeuron();

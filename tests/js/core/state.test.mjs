@@ -1,6 +1,8 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { defaultState, fromFragment, loadLocal, networkWidths, parseState, saveLocal, toFragment, toJSON } from "../../static/js/core/state.js";
+import { defaultState, networkWidths, parseState } from "../../../static/js/core/state.js";
+import { fromFragment, loadLocal, saveLocal, toFragment, toJSON } from "../../../static/js/core/storage.js";
+import "./catalog.mjs";
 
 const MAZUR = {
   ...defaultState(),

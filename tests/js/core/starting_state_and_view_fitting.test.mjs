@@ -1,7 +1,9 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { sessionKey, startingState } from "../../static/js/core/lesson.js";
-import { STORAGE_KEY, defaultState, fitView, parseState, selectionExists } from "../../static/js/core/state.js";
+import { sessionKey, startingState } from "../../../static/js/core/lesson.js";
+import { defaultState, fitView, parseState, selectionExists } from "../../../static/js/core/state.js";
+import { STORAGE_KEY } from "../../../static/js/core/storage.js";
+import "./catalog.mjs";
 
 const NET_2_2_1 = {
   layers: [

@@ -7,7 +7,7 @@ import httpx
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.test_explainer import api_step, choose_preset, explanation, step_to, visible_for_sample
+from tests.browser.network.test_explainer import api_step, choose_preset, explanation, step_to, visible_for_sample
 
 pytestmark = pytest.mark.browser
 

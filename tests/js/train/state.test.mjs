@@ -1,8 +1,10 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { defaultState, fromFragment, parseState, registerSlice, toFragment, toJSON } from "../../static/js/core/state.js";
-import { defaultTrain } from "../../static/js/train/config.js";
-import { parseTrain, trainSlice, validTrainValue } from "../../static/js/train/state.js";
+import { defaultState, parseState, registerSlice } from "../../../static/js/core/state.js";
+import { fromFragment, toFragment, toJSON } from "../../../static/js/core/storage.js";
+import { defaultTrain } from "../../../static/js/train/state.js";
+import { parseTrain, trainSlice, validTrainValue } from "../../../static/js/train/state.js";
+import "../core/catalog.mjs";
 
 registerSlice("train", trainSlice); // as train/feature.js does on the page
 

@@ -10,31 +10,16 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.page_format import fmt
+from tests.browser.train.lab import SLOW, open_lab, saved_state, upload, wait_for_epochs
 
 pytestmark = pytest.mark.browser
 
 XOR = {"name": "xor", "samples": 200, "noise": 0.0, "seed": 0, "test_fraction": 0.2}
-SLOW = 30_000  # ms: the machine may be shared and loaded
-
-
-def open_lab(page):
-    page.get_by_role("button", name="Training", exact=True).click()
-    expect(page.get_by_role("region", name="Training lab")).to_be_visible()
 
 
 def lab_number(page, selector, attribute):
     value = page.locator(selector).get_attribute(attribute)
     return float(value) if value not in (None, "") else None
-
-
-def wait_for_epochs(page, at_least):
-    page.wait_for_function(
-        "(n) => Number(document.querySelector('.train-lab').dataset.epoch) >= n", arg=at_least, timeout=SLOW
-    )
-
-
-def saved_state(page):
-    return page.evaluate("JSON.parse(localStorage.getItem('backprop-lab-state'))")
 
 
 def fragment(state):
@@ -115,11 +100,6 @@ def test_leaving_the_lab_while_training_pauses_into_the_chosen_view(explainer):
     page.wait_for_timeout(500)
     assert page.locator(".train-lab").get_attribute("data-epoch") == epochs, "no training after the pause"
     assert len(saved_state(page)["inputs"]) == 1
-
-
-def upload(page, name, text):
-    file = {"name": name, "mimeType": "text/csv", "buffer": text.encode()}
-    page.get_by_label("Upload CSV").set_input_files(files=[file])
 
 
 BAD_CSV = {

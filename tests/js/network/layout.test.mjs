@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { bandAround, columnGap, edgeWidth, layout, pointAlong, rowMetrics } from "../../static/js/network/layout.js";
-import { SIZES } from "../../static/js/network/config.js";
+import { bandAround, columnGap, edgeWidth, layout, pointAlong, rowMetrics } from "../../../static/js/network/layout.js";
+import { SIZES } from "../../../static/js/network/config.js";
 
 test("a 2-2-2 network has one column per layer, every edge and a bias edge per neuron", () => {
   const g = layout([2, 2, 2]);

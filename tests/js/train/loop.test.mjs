@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { afterEach, test } from "node:test";
-import { createTrainer } from "../../static/js/train/loop.js";
+import { createTrainer } from "../../../static/js/train/loop.js";
+import "../core/catalog.mjs";
 
 const ADAM = { name: "adam", learning_rate: 0.03 };
 const SGD = { name: "sgd", learning_rate: 0.5 };

@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { defaultTrain } from "../../static/js/train/config.js";
-import { dataFields, dataKey, defaultSetup, describeNetwork, fits, loadData, sampleFields, trainBody } from "../../static/js/train/session.js";
+import { defaultTrain } from "../../../static/js/train/state.js";
+import { dataFields, dataKey, defaultSetup, describeNetwork, fits, loadData, sampleFields, trainBody } from "../../../static/js/train/session.js";
+import "../core/catalog.mjs";
 
 const XOR_DATA = { source: "dataset", key: "k", label: "XOR", input_width: 2, kind: "classification", inputs: [[1, -1], [-1, -1], [0.5, 0.5]], targets: [[1], [0], [0]], test_count: 1 };
 const net = (widths, last = "sigmoid") => ({

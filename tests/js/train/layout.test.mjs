@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { TRAIN_COLORS, TRAIN_SIZES } from "../../static/js/train/config.js";
-import { chartLayout, curveLayout, extent, heatColor, heldOutCount, linearScale, niceTicks, plotScales, pointsLayout, thinnedIndices, valueDomain } from "../../static/js/train/layout.js";
+import { TRAIN_COLORS, TRAIN_SIZES } from "../../../static/js/train/config.js";
+import { chartLayout, curveLayout, extent, heatColor, linearScale, niceTicks, plotScales, pointsLayout, thinnedIndices, valueDomain } from "../../../static/js/train/layout.js";
+import "../core/catalog.mjs";
 
 const pairs = (points) => points.split(" ").map((p) => p.split(",").map(Number));
 
@@ -88,11 +89,4 @@ test("the 1-D plot draws one curve point per grid value and scales to targets an
 test("valueDomain is [0, 1] for classes and the targets' extent for regression", () => {
   assert.deepEqual(valueDomain("classification", [[1], [0]]), [0, 1]);
   assert.deepEqual(valueDomain("regression", [[3], [-1], [2]]), [-1, 3]);
-});
-
-test("heldOutCount mirrors the API's split: round(N·fraction), at least one training row", () => {
-  assert.equal(heldOutCount(200, 0.2), 40);
-  assert.equal(heldOutCount(3, 0.9), 2);
-  assert.equal(heldOutCount(1, 0.5), 0);
-  assert.equal(heldOutCount(10, 0), 0);
 });

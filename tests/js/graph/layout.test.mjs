@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { GRAPH_SIZES } from "../../static/js/graph/config.js";
-import { columnsOf, edgePath, layoutGraph } from "../../static/js/graph/layout.js";
-import { seedNeuron, twoTwoOne } from "./graph_fixtures.mjs";
+import { GRAPH_SIZES } from "../../../static/js/graph/config.js";
+import { columnsOf, edgePath, layoutGraph } from "../../../static/js/graph/layout.js";
+import { seedNeuron, twoTwoOne } from "./fixtures.mjs";
 
 test("seed-neuron's operations get one column each, left to right: × + σ − (·)² ½", () => {
   const g = seedNeuron();

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { labelBox, labelCandidates, layout, placeLabels } from "../../static/js/network/layout.js";
+import { labelBox, labelCandidates, layout, placeLabels } from "../../../static/js/network/layout.js";
 
 const FONT = 11;
 const LONGEST = 116; // "-0.9895 → -0.9544" as draw.js estimates it, in SVG units

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { biasName, formatNumber, texNumber, weightName } from "../../static/js/core/format.js";
+import { formatNumber, plainBiasName, plainWeightName, texNumber } from "../../../static/js/core/format.js";
 
 test("formatNumber rounds to four decimals the way the tests read the API", () => {
   assert.equal(formatNumber(0.75136507), "0.7514");
@@ -36,6 +36,6 @@ test("texNumber writes powers of ten for KaTeX and brackets negatives on request
 });
 
 test("parameter names are 1-based in the learner's notation", () => {
-  assert.equal(weightName(0, 1, 0), "w^{(1)}_{21}");
-  assert.equal(biasName(1, 0), "b^{(2)}_{1}");
+  assert.equal(plainWeightName(0, 1, 0), "w1[2,1]");
+  assert.equal(plainBiasName(1, 0), "b2[1]");
 });

@@ -12,8 +12,15 @@ import httpx
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.network.test_explainer import (
+    api_step,
+    choose_preset,
+    explanation,
+    shown_math,
+    step_to,
+    visible_for_sample,
+)
 from tests.browser.page_format import fmt
-from tests.browser.test_explainer import api_step, choose_preset, explanation, shown_math, step_to, visible_for_sample
 
 pytestmark = pytest.mark.browser
 

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { DEFAULT_SORT, errorNumber, nextSort, preciseNumber, sortRows, verdictText } from "../../static/js/gradcheck/table.js";
+import { DEFAULT_SORT, errorNumber, nextSort, preciseNumber, sortRows, verdictText } from "../../../static/js/gradcheck/table.js";
 
 // Rows shaped like /api/gradcheck's, numbers from its answer for mazur-2-2-2 (trimmed to four).
 const ROWS = [

@@ -4,8 +4,8 @@ earlier moment goes once the learner moves on."""
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.test_explainer import choose_preset, explanation
-from tests.browser.test_training_runs import open_lab, press, wait_for_epochs
+from tests.browser.network.test_explainer import choose_preset, explanation
+from tests.browser.train.lab import open_lab, press, wait_for_epochs
 
 pytestmark = pytest.mark.browser
 

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { CONTROLS, parseLesson } from "../../static/js/core/lesson.js";
+import { CONTROLS, parseLesson } from "../../../static/js/core/lesson.js";
 
 const NAMES = ["seed-neuron", "mazur-2-2-2"];
 
