@@ -3,7 +3,7 @@
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.test_explainer import choose_preset, explanation
+from tests.browser.network.test_explainer import choose_preset, explanation
 
 pytestmark = pytest.mark.browser
 

@@ -6,8 +6,8 @@ import json
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.test_diagram import big_network_fragment, open_page
-from tests.browser.test_explainer import api_step, choose_preset, explanation, step_to, visible_for_sample
+from tests.browser.network.test_diagram import big_network_fragment, open_page
+from tests.browser.network.test_explainer import api_step, choose_preset, explanation, step_to, visible_for_sample
 
 pytestmark = pytest.mark.browser
 
