@@ -32,7 +32,6 @@ export const SIZES = {
   node_pad: 2, // room kept between a node's value and its outline
   max_edge_labels: 24, // more edges than this: label only the current or selected edge
   dot_radius: 7, // a flow's head: big enough to follow on a projector
-  min_diagram_px: 520, // narrowest the diagram is drawn; a narrower screen scrolls the diagram's frame
 };
 
 export const DURATIONS = {

@@ -90,9 +90,9 @@ export function render(svg, geom, network) {
   // Small networks stay small and fit 70% of the screen's height, but no text renders under
   // MIN_FONT_PX: a big network (or a phone) scrolls inside the frame instead of shrinking.
   const minScale = (1.01 * MIN_FONT_PX) / Math.min(nodeFont, SIZES.label_font); // 1%: pixel rounding
-  const minWidth = Math.max(Math.min(geom.width, SIZES.min_diagram_px), geom.width * minScale);
+  // (projector mode raises --diagram-min-font: app.css body.projector)
   svg.style.maxWidth = `min(${Math.round(geom.width * 1.5)}px, calc(70vh * ${(geom.width / geom.height).toFixed(4)}))`;
-  svg.style.minWidth = `${Math.ceil(minWidth)}px`;
+  svg.style.minWidth = `calc(var(--diagram-min-font, ${MIN_FONT_PX}px) * ${((geom.width * minScale) / MIN_FONT_PX).toFixed(3)})`;
   svg.style.setProperty("--node-font", `${nodeFont.toFixed(1)}px`);
   const groups = {};
   for (const name of ["titles", "bias", "edges", "dots", "nodes", "labels"]) groups[name] = svgEl("g", { class: name }, svg);
