@@ -11,7 +11,7 @@ from tests.browser.page_format import fmt
 
 pytestmark = pytest.mark.browser
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 STEP_FIELDS = ("network", "inputs", "targets", "loss", "optimizer")
 
 
