@@ -13,7 +13,7 @@
 
 import { STORAGE_KEY } from "./storage.js";
 
-export const CONTROLS = ["editor", "preset", "share", "export", "import", "play", "speed", "phases", "sample", "legend", "reset"];
+export const CONTROLS = ["editor", "preset", "share", "export", "import", "play", "speed", "phases", "sample", "legend", "reset", "projector"];
 const LOCKED = ["editor", "preset", "import"];
 const OPTIONS = ["preset", "lock", "hide", "projector"];
 
