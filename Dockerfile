@@ -1,7 +1,7 @@
 # Backprop Lab classroom server.
 #   docker build -t backprop-lab .
 #   docker run -d --restart unless-stopped -p 8000:8000 backprop-lab
-# Settings are BACKPROP_* environment variables (README, "Configuration"); WEB_CONCURRENCY sets
+# Settings are BACKPROP_* environment variables (README, "Settings"); WEB_CONCURRENCY sets
 # the number of worker processes (default: the container's CPU count).
 FROM python:3.11-slim
 

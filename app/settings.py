@@ -70,7 +70,8 @@ class Settings(BaseSettings):
         20_000,
         ge=0,
         description="Requests with at most this many samples × parameters run on the event loop; "
-        "larger ones run in a worker thread so they never block other requests.",
+        "larger ones, and their JSON, run in a worker thread, so the event loop keeps taking requests "
+        "(those to the same worker may still wait while the thread holds Python's lock).",
     )
     cors_origins: StringList = Field(
         default_factory=list,

@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 ensure_venv
 install_project
 # One BLAS thread per server process, as in the Docker image: the matrices here are small, and a
-# second thread only fights the other requests for the cores (see README, Benchmarks).
+# second thread only fights the other requests for the cores (see benchmarks/README.md).
 export OPENBLAS_NUM_THREADS="${OPENBLAS_NUM_THREADS:-1}"
 log_level="$(echo "${BACKPROP_LOG_LEVEL:-info}" | tr '[:upper:]' '[:lower:]')"
 exec "$VENV/bin/uvicorn" app.main:app --host "${HOST:-127.0.0.1}" --port "${PORT:-8000}" --log-level "$log_level"
