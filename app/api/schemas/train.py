@@ -81,7 +81,7 @@ class Metrics(BaseModel):
 class Grid(BaseModel):
     x1: list[float] = Field(description="R values of x1, low to high.")
     x2: list[float] | None = Field(None, description="R values of x2 (2 inputs only).")
-    values: list[list[float]] | list[float] = Field(
+    values: list[list[float] | float] = Field(
         description="2 inputs: R × R, values[i][j] is the prediction at (x1[j], x2[i]); 1 input: R values. "
         "The prediction is output 0 (4 decimals), or the index of the largest output when there are several."
     )
