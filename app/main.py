@@ -9,6 +9,7 @@ from starlette.middleware.gzip import GZipMiddleware
 
 from .api.body_limit import BodyLimit
 from .api.errors import engine_error_handler, validation_error_handler
+from .api.openapi import use_declared_errors
 from .api.routes import backprop, catalog, datasets, docs, graph, health, pages, presets, train
 from .api.security import add_security
 from .engine import NetworkError
@@ -49,6 +50,7 @@ def create_app(settings=None):
     if settings.root_path:
         app.add_middleware(RootPath, root_path=settings.root_path)
     add_security(app, settings)
+    use_declared_errors(app)
     static = ROOT / "static"
     if static.is_dir():
         # Compressed when the browser accepts it: the page's JS + CSS go out as ~1/3 of their size.

@@ -26,6 +26,15 @@ if [ -z "${BACKPROP_CHROMIUM:-}" ]; then
 fi
 command -v node >/dev/null || apt_install nodejs || { echo "Node.js is needed for the JS unit tests" >&2; exit 1; }
 
+# openapi-typescript and typescript for tests/clients, exactly as package-lock.json pins them;
+# npm ci again only when the lock file changed since the last install.
+clients_stamp="tests/clients/node_modules/.installed-$(sha256sum tests/clients/package-lock.json | cut -c1-16)"
+if [ ! -f "$clients_stamp" ]; then
+  command -v npm >/dev/null || apt_install npm || { echo "npm is needed for tests/clients" >&2; exit 1; }
+  npm ci --prefix tests/clients --no-audit --no-fund --loglevel=error </dev/null
+  touch "$clients_stamp"
+fi
+
 echo "== ruff"
 ruff check .
 ruff format --check .

@@ -4,6 +4,7 @@ bias correction 1/(1 − βᵗ) would otherwise scale its first steps by up to 3
 
 import pytest
 
+from app.api.schemas.common import MAX_STEP
 from tests.api.checks import assert_refused, strict_json
 from tests.bodies import preset_body
 
@@ -75,3 +76,12 @@ def test_adam_continues_from_its_own_state_through_train(client):
     sgd_state = {"step": first["optimizer_state"]["step"]}
     refused = client.post("/api/train", json={**body, "network": first["network"], "optimizer_state": sgd_state})
     assert_refused(refused, ["optimizer_state", "step"], "is 3 but m and v are missing")
+
+
+def test_a_step_count_goes_back_in_up_to_the_largest_exact_javascript_integer(client):
+    below = client.post("/api/step", json=step_body({"name": "sgd"}, {"step": MAX_STEP - 1}))
+    assert below.status_code == 200, below.text
+    again = client.post("/api/step", json=step_body({"name": "sgd"}, strict_json(below)["optimizer_state"]))
+    assert_refused(again, ["optimizer_state", "step"], f"is {MAX_STEP}, the largest step count")
+    beyond = client.post("/api/step", json=step_body({"name": "sgd"}, {"step": MAX_STEP + 1}))
+    assert_refused(beyond, ["optimizer_state", "step"], "less than or equal to")

@@ -2,22 +2,23 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, HTTPException, Query
+from fastapi import APIRouter, HTTPException, Path, Query
 
 from ...engine.datasets import DEFAULTS, MAX_NOISE
 from ..json_route import JSONBodyRoute
 from ..limits import SettingsDep
 from ..responses import answer
-from ..schemas.datasets import CsvRequest, CsvRows, DatasetName, DatasetRows, DatasetSummary
-from ..schemas.errors import ERROR_RESPONSES
+from ..schemas.common import DatasetName
+from ..schemas.datasets import CsvBody, CsvRows, DatasetRows, DatasetSummary
+from ..schemas.errors import BODY_RESPONSES, INVALID
 from ..services import datasets as service
 from ..work import run_engine
 
-router = APIRouter(prefix="/api/datasets", tags=["datasets"], responses=ERROR_RESPONSES, route_class=JSONBodyRoute)
+router = APIRouter(prefix="/api/datasets", tags=["datasets"], route_class=JSONBodyRoute)
 
 
 # async where the work is small: the thread-pool hop of a plain def costs more than the work.
-@router.get("", response_model=list[DatasetSummary])
+@router.get("", response_model=list[DatasetSummary], operation_id="listDatasets")
 async def list_datasets(settings: SettingsDep):
     """Every built-in dataset: its kind, input width and the defaults used when a parameter is left out."""
     return service.dataset_summaries(settings)
@@ -25,8 +26,8 @@ async def list_datasets(settings: SettingsDep):
 
 # Declared before /{name} so that a wrong method on /csv answers 405 with Allow: POST.
 # A plain def: up to max_body_bytes of CSV text is parsed in a worker thread, off the event loop.
-@router.post("/csv", response_model=CsvRows)
-def parse_csv(body: CsvRequest, settings: SettingsDep):
+@router.post("/csv", response_model=CsvRows, operation_id="parseCsv", responses=BODY_RESPONSES)
+def parse_csv(body: CsvBody, settings: SettingsDep):
     """Your own data as CSV text (x1,…,xn,target per row; a header row allowed) → inputs and targets."""
     return service.csv_rows(settings, body)
 
@@ -37,9 +38,9 @@ def refuse_get_csv():
     raise HTTPException(405, "the CSV parser takes POST", headers={"Allow": "POST"})
 
 
-@router.get("/{name}", response_model=DatasetRows)
+@router.get("/{name}", response_model=DatasetRows, operation_id="getDataset", responses=INVALID)
 async def read_dataset(
-    name: DatasetName,
+    name: Annotated[DatasetName, Path(examples=["xor"])],
     settings: SettingsDep,
     samples: Annotated[int, Query(ge=1, description="N, rows to draw (at most max_samples).")] = DEFAULTS["samples"],
     noise: Annotated[

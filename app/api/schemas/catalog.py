@@ -2,15 +2,23 @@
 
 from pydantic import BaseModel, Field
 
+from .common import Activation, LossName, OptimizerName
 from .datasets import DatasetSummary
 
 
-class Named(BaseModel):
-    name: str = Field(description="What a request sends, e.g. activation, loss.")
+class ActivationInfo(BaseModel):
+    name: Activation
     title: str = Field(description="What the page shows for it.")
 
 
-class OptimizerEntry(Named):
+class LossInfo(BaseModel):
+    name: LossName
+    title: str = Field(description="What the page shows for it.")
+
+
+class OptimizerInfo(BaseModel):
+    name: OptimizerName
+    title: str = Field(description="What the page shows for it.")
     defaults: dict[str, float] = Field(description="Each hyper-parameter's value when a request leaves it out.")
 
 
@@ -36,9 +44,9 @@ class EditorLimits(BaseModel):
 
 
 class Catalog(BaseModel):
-    activations: list[Named] = Field(description="Every activation, in the engine's order.")
-    losses: list[Named] = Field(description="Every loss, in the engine's order.")
-    optimizers: list[OptimizerEntry] = Field(description="Every optimizer with its defaults.")
+    activations: list[ActivationInfo] = Field(description="Every activation, in the engine's order.")
+    losses: list[LossInfo] = Field(description="Every loss, in the engine's order.")
+    optimizers: list[OptimizerInfo] = Field(description="Every optimizer with its defaults.")
     datasets: list[DatasetSummary] = Field(description="The built-in datasets, as GET /api/datasets lists them.")
     limits: Limits
     editor_limits: EditorLimits

@@ -1,16 +1,35 @@
-"""Models more than one feature uses: numbers, the network, the optimizer and its state.
+"""Models more than one feature uses: names, numbers, the network, the optimizer and its state.
 
 Numbers that come in must be finite (NaN and Infinity are refused); every number that goes
-out is finite too (the engine refuses to return NaN).
+out is finite too (the engine refuses to return NaN). Each concept is ONE model, the same in
+requests and answers, so that an answer's network or optimizer state goes back in as it came out.
 """
 
 from typing import Annotated, Literal
 
+from fastapi import Body
 from pydantic import BaseModel, ConfigDict, Field
 
 from ...engine.activations import ACTIVATIONS
+from ...engine.datasets import DATASETS
 from ...engine.losses import LOSSES
 from ...engine.optimizers import OPTIMIZERS
+
+
+class Component:
+    """Annotation that makes a type (a ``Literal`` of names, a union) one named schema in
+    ``components/schemas``, referenced everywhere it is used, instead of a copy inline in each
+    model: a generated client then has one ``Loss`` type, not one per field that takes a loss.
+    The value stays what it was (a ``str`` for a ``Literal``)."""
+
+    def __init__(self, name, description):
+        self.name, self.description = name, description
+
+    def __get_pydantic_core_schema__(self, source, handler):
+        schema = handler(source)
+        metadata = {**schema.get("metadata", {}), "pydantic_js_updates": {"description": self.description}}
+        return {**schema, "ref": self.name, "metadata": metadata}
+
 
 Finite = Annotated[float, Field(allow_inf_nan=False, strict=True)]  # a JSON number: not true, not "1.5"
 # Every list of a request stops at its first bad item (fail_fast): a 2 MB body of a million bad
@@ -18,8 +37,14 @@ Finite = Annotated[float, Field(allow_inf_nan=False, strict=True)]  # a JSON num
 Row = Annotated[list[Finite], Field(min_length=1, fail_fast=True)]
 Matrix = Annotated[list[Row], Field(min_length=1, fail_fast=True)]
 Vector = Annotated[list[Finite], Field(min_length=1, fail_fast=True)]
-Activation = Literal[tuple(ACTIVATIONS)]
-LossName = Literal[tuple(LOSSES)]
+Activation = Annotated[Literal[tuple(ACTIVATIONS)], Component("Activation", "An activation f of the engine's table.")]
+LossName = Annotated[Literal[tuple(LOSSES)], Component("Loss", "A loss L of the engine's table.")]
+OptimizerName = Annotated[Literal[tuple(OPTIMIZERS)], Component("OptimizerName", "An optimizer's name.")]
+DatasetName = Annotated[Literal[tuple(DATASETS)], Component("DatasetName", "A built-in dataset.")]
+TaskKind = Annotated[
+    Literal["classification", "regression"],
+    Component("TaskKind", "classification: every target is 0 or 1; regression: any number."),
+]
 Seed = Annotated[int, Field(ge=0, le=2**32 - 1, description="Seed of np.random.default_rng: same seed, same numbers.")]
 
 MatrixOut = list[list[float]]
@@ -32,19 +57,25 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True)
 
 
-class LayerIn(Strict):
+class Layer(Strict):
+    """One layer: a = f(W·a_prev + b)."""
+
     weights: Matrix = Field(description="W, n_out rows × n_in columns: weights[j][i] from input i to neuron j.")
     biases: Vector = Field(description="b, one per neuron (n_out).")
     activation: Activation
 
 
-class NetworkIn(Strict):
-    layers: list[LayerIn] = Field(min_length=1, fail_fast=True, description="Layers from input to output.")
+class Network(Strict):
+    """A network as requests send it and answers return it: its layers, input to output."""
+
+    layers: list[Layer] = Field(min_length=1, fail_fast=True, description="Layers from input to output.")
 
 
 class ParameterPair(Strict):
-    weights: Matrix
-    biases: Vector
+    """One layer's worth of numbers shaped like its parameters: gradients, or an optimizer slot."""
+
+    weights: Matrix = Field(description="Shaped like the layer's W: n_out × n_in.")
+    biases: Vector = Field(description="Shaped like the layer's b: n_out.")
 
 
 Pairs = Annotated[list[ParameterPair], Field(fail_fast=True)]
@@ -53,35 +84,52 @@ _SGD, _MOMENTUM, _ADAM = (OPTIMIZERS[name][0] for name in ("sgd", "momentum", "a
 
 
 class Sgd(Strict):
+    """w := w − η·∂L/∂w"""
+
     name: Literal["sgd"]
     learning_rate: Finite = Field(_SGD["learning_rate"], ge=0, le=1e6, description="η")
 
 
 class Momentum(Strict):
+    """v := μ·v + ∂L/∂w;  w := w − η·v"""
+
     name: Literal["momentum"]
     learning_rate: Finite = Field(_MOMENTUM["learning_rate"], ge=0, le=1e6, description="η")
     momentum: Finite = Field(_MOMENTUM["momentum"], ge=0, lt=1, description="μ")
 
 
 class Adam(Strict):
+    """m := β₁m + (1−β₁)g;  v := β₂v + (1−β₂)g²;  w := w − η·m̂/(√v̂ + ε)"""
+
     name: Literal["adam"]
     learning_rate: Finite = Field(_ADAM["learning_rate"], ge=0, le=1e6, description="η")
-    beta1: Finite = Field(_ADAM["beta1"], ge=0, lt=1)
-    beta2: Finite = Field(_ADAM["beta2"], ge=0, lt=1)
-    epsilon: Finite = Field(_ADAM["epsilon"], gt=0, le=1)
+    beta1: Finite = Field(_ADAM["beta1"], ge=0, lt=1, description="β₁")
+    beta2: Finite = Field(_ADAM["beta2"], ge=0, lt=1, description="β₂")
+    epsilon: Finite = Field(_ADAM["epsilon"], gt=0, le=1, description="ε")
 
 
-Optimizer = Annotated[Sgd | Momentum | Adam, Field(discriminator="name")]
+Optimizer = Annotated[
+    Sgd | Momentum | Adam,
+    Field(discriminator="name"),
+    Component("Optimizer", "The optimizer, chosen by its name; hyper-parameters left out take their defaults."),
+]
+
+MAX_STEP = 2**53 - 1
+"""The largest step count: the largest integer a JavaScript number holds exactly. A request at
+it is refused (services/common.py: ``state_of``), so an answer's step never passes it either."""
 
 
 class OptimizerState(Strict):
-    step: int = Field(0, ge=0, le=10**9, description="Updates taken so far (Adam's t).")
+    """The optimizer's memory between updates: send back what an answer returned to continue.
+    Only the optimizer's own slots are present (none for sgd, velocity for momentum, m and v for adam)."""
+
+    step: int = Field(0, ge=0, le=MAX_STEP, description="Updates taken so far (Adam's t).")
     velocity: Pairs | None = Field(None, description="momentum: v per parameter.")
     m: Pairs | None = Field(None, description="adam: first moment per parameter.")
     v: Pairs | None = Field(None, description="adam: second moment per parameter.")
 
 
-class OptimizerStateOut(OptimizerState):
-    """The state after this update; its step may be one past the largest step a request may send."""
-
-    step: int = Field(ge=0, description="Updates taken so far, this one included (Adam's t).")
+def example_body(model, summary, value):
+    """``model`` as a request body documented with one ready-to-send example, on the request body
+    itself, where Swagger UI ("Try it out") and client generators look for it."""
+    return Annotated[model, Body(openapi_examples={"example": {"summary": summary, "value": value}})]

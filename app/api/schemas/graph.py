@@ -1,26 +1,24 @@
 """/api/graph (the step as scalar operations) and /api/gradcheck (numeric check): requests, then answers."""
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, Field
 
 from ...engine.presets import get_preset
 from .backprop import BackwardRequest
-from .common import Finite
+from .common import Finite, example_body
 
 _FIELDS = ("network", "inputs", "targets", "loss")
-_SEED = {k: get_preset("seed-neuron")[k] for k in _FIELDS}
-_MAZUR = {k: get_preset("mazur-2-2-2")[k] for k in _FIELDS}
+GRAPH_EXAMPLE = {k: get_preset("seed-neuron")[k] for k in _FIELDS}
+GRADCHECK_EXAMPLE = {**{k: get_preset("mazur-2-2-2")[k] for k in _FIELDS}, "epsilon": 1e-5}
 
 
 class GraphRequest(BackwardRequest):
-    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [_SEED]})
+    """A batch for the graph view: as /api/backward takes it."""
 
 
 class GradcheckRequest(BackwardRequest):
     epsilon: Finite = Field(
         1e-5, ge=1e-10, le=1e-2, description="ε in (L(p + ε) − L(p − ε)) / 2ε; between 1e-10 and 1e-2."
     )
-
-    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{**_MAZUR, "epsilon": 1e-5}]})
 
 
 class GraphNode(BaseModel):
@@ -114,3 +112,7 @@ class GradcheckResponse(BaseModel):
     )
     kink_count: int = Field(description="How many there are in all.")
     note: str | None = Field(description="Explains a kink when there is one, else null.")
+
+
+GraphBody = example_body(GraphRequest, "The preset seed-neuron", GRAPH_EXAMPLE)
+GradcheckBody = example_body(GradcheckRequest, "The preset mazur-2-2-2, ε = 1e-5", GRADCHECK_EXAMPLE)

@@ -2,18 +2,21 @@
 
 from pydantic import BaseModel, Field
 
-from .common import Activation, LossName, MatrixOut, NetworkIn
+from .common import Activation, LossName, MatrixOut, Network, Optimizer
 
 
 class Preset(BaseModel):
-    name: str
+    """A worked example: a step body (network, batch, loss, optimizer) with its labels.
+    It posts to /api/step as it is."""
+
+    name: str = Field(description="Its name in /api/presets/{name}.")
     title: str
-    teaches: str
-    network: NetworkIn
-    inputs: MatrixOut
-    targets: MatrixOut
+    teaches: str = Field(description="What the example shows.")
+    network: Network
+    inputs: MatrixOut = Field(description="x, N × n_in.")
+    targets: MatrixOut = Field(description="t, N × K.")
     loss: LossName
-    optimizer: dict
+    optimizer: Optimizer
 
 
 class PresetSummary(BaseModel):

@@ -2,13 +2,24 @@
 
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, Field
 
 from ...engine.initialize import random_network
-from .common import Activation, LossName, Matrix, NetworkIn, Optimizer, OptimizerState, OptimizerStateOut, Seed, Strict
+from .common import Activation, LossName, Matrix, Network, Optimizer, OptimizerState, Seed, Strict, example_body
 from .datasets import DatasetSpec
 
 _XOR_NETWORK = {"layers": random_network([2, 8, 8, 1], ["tanh", "tanh", "sigmoid"], 1).to_lists()}
+RANDOM_NETWORK_EXAMPLE = {"widths": [2, 8, 8, 1], "activations": ["tanh", "tanh", "sigmoid"], "seed": 1}
+TRAIN_EXAMPLE = {
+    "network": _XOR_NETWORK,
+    "dataset": {"name": "xor", "samples": 200, "noise": 0.0, "seed": 0, "test_fraction": 0.2},
+    "loss": "binary_cross_entropy",
+    "optimizer": {"name": "adam", "learning_rate": 0.03},
+    "epochs": 10,
+    "batch_size": 10,
+    "seed": 0,
+    "grid": {"resolution": 20},
+}
 Coordinate = Annotated[float, Field(allow_inf_nan=False, ge=-1e6, le=1e6)]
 Range = Annotated[list[Coordinate], Field(min_length=2, max_length=2, description="[low, high]")]
 
@@ -22,14 +33,6 @@ class RandomNetworkRequest(Strict):
     )
     seed: Seed = 0
 
-    model_config = ConfigDict(
-        extra="forbid",
-        strict=True,
-        json_schema_extra={
-            "examples": [{"widths": [2, 8, 8, 1], "activations": ["tanh", "tanh", "sigmoid"], "seed": 1}]
-        },
-    )
-
 
 class GridRequest(Strict):
     resolution: int = Field(50, ge=2, description="R: an R × R grid for 2 inputs, R points for 1 (at most max_grid).")
@@ -38,7 +41,7 @@ class GridRequest(Strict):
 
 
 class TrainRequest(Strict):
-    network: NetworkIn
+    network: Network
     dataset: DatasetSpec | None = Field(None, description="A built-in dataset; or send inputs and targets instead.")
     inputs: Matrix | None = Field(None, description="Your own training inputs, N × n_in (instead of dataset).")
     targets: Matrix | None = Field(None, description="Your own training targets, N × K.")
@@ -52,28 +55,13 @@ class TrainRequest(Strict):
     seed: Seed = 0
     grid: GridRequest | None = Field(None, description="Ask for the model's predictions over the input range.")
 
-    model_config = ConfigDict(
-        extra="forbid",
-        strict=True,
-        json_schema_extra={
-            "examples": [
-                {
-                    "network": _XOR_NETWORK,
-                    "dataset": {"name": "xor", "samples": 200, "noise": 0.0, "seed": 0, "test_fraction": 0.2},
-                    "loss": "binary_cross_entropy",
-                    "optimizer": {"name": "adam", "learning_rate": 0.03},
-                    "epochs": 10,
-                    "batch_size": 10,
-                    "seed": 0,
-                    "grid": {"resolution": 20},
-                }
-            ]
-        },
-    )
+
+RandomNetworkBody = example_body(RandomNetworkRequest, "A 2-8-8-1 tanh network for XOR", RANDOM_NETWORK_EXAMPLE)
+TrainBody = example_body(TrainRequest, "10 epochs of Adam on 200 XOR points", TRAIN_EXAMPLE)
 
 
 class RandomNetworkResponse(BaseModel):
-    network: NetworkIn = Field(description="Glorot-uniform weights W ~ U(−r, r), r = √(6/(n_in+n_out)); biases 0.")
+    network: Network = Field(description="Glorot-uniform weights W ~ U(−r, r), r = √(6/(n_in+n_out)); biases 0.")
 
 
 class HistoryOut(BaseModel):
@@ -93,7 +81,7 @@ class Metrics(BaseModel):
 class Grid(BaseModel):
     x1: list[float] = Field(description="R values of x1, low to high.")
     x2: list[float] | None = Field(None, description="R values of x2 (2 inputs only).")
-    values: list = Field(
+    values: list[list[float] | float] = Field(
         description="2 inputs: R × R, values[i][j] is the prediction at (x1[j], x2[i]); 1 input: R values. "
         "The prediction is output 0 (4 decimals), or the index of the largest output when there are several."
     )
@@ -106,8 +94,8 @@ class WorkOut(BaseModel):
 
 
 class TrainResponse(BaseModel):
-    network: NetworkIn = Field(description="The network after training.")
-    optimizer_state: OptimizerStateOut = Field(description="Send it back with the next request to continue.")
+    network: Network = Field(description="The network after training.")
+    optimizer_state: OptimizerState = Field(description="Send it back with the next request to continue.")
     history: HistoryOut
     epochs_done: int = Field(description="Epochs run; fewer than asked when the compute budget cut the request short.")
     stopped: str | None = Field(description="Why fewer epochs ran than asked (names compute_budget), or null.")

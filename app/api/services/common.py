@@ -1,6 +1,7 @@
 """What every feature's service does with a request: the engine's network and optimizer from it."""
 
-from ...engine import Network
+from ...engine import Network, NetworkError
+from ..schemas.common import MAX_STEP
 
 
 def build_network(network_in):
@@ -23,5 +24,11 @@ def optimizer_of(body):
 
 
 def state_of(body):
-    """The optimizer state sent with the request, without the slots left out, or None."""
-    return None if body.optimizer_state is None else body.optimizer_state.model_dump(exclude_none=True)
+    """The optimizer state sent with the request, without the slots left out, or None.
+
+    A state at ``MAX_STEP`` is refused: the step it would return could not be sent back."""
+    if body.optimizer_state is None:
+        return None
+    if body.optimizer_state.step >= MAX_STEP:
+        raise NetworkError(("optimizer_state", "step"), f"is {MAX_STEP}, the largest step count; start afresh")
+    return body.optimizer_state.model_dump(exclude_none=True)
