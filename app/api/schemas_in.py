@@ -115,6 +115,20 @@ class UpdateRequest(Strict):
     )
 
 
+Name = Annotated[str, Field(max_length=40)]
+
+
+class TextbookNames(BaseModel):
+    """A preset's source's own names, shown beside the page's (w⁽ˡ⁾ⱼᵢ, b⁽ˡ⁾ⱼ, z⁽ˡ⁾ⱼ, a⁽ˡ⁾ⱼ); "" where it has none."""
+
+    source: str = Field(max_length=200, description='Completes "w5 in …", e.g. "Mazur\'s post".')
+    weights: list[list[list[Name]]] = Field(description="A name per weight, shaped like the network's weights.")
+    biases: list[list[Name]] = Field(description="A name per bias, shaped like the network's biases.")
+    z: list[list[Name]] | None = Field(None, description="A name per neuron's pre-activation z, layer by layer.")
+    a: list[list[Name]] | None = Field(None, description="A name per neuron's activation a, layer by layer.")
+    loss: Name | None = Field(None, description="The source's name for the loss L, e.g. E_total.")
+
+
 class StepRequest(BackwardRequest):
     optimizer: Optimizer
     optimizer_state: OptimizerState | None = None
@@ -123,6 +137,7 @@ class StepRequest(BackwardRequest):
     name: str | None = Field(None, max_length=200, description="A preset's name (ignored).")
     title: str | None = Field(None, max_length=1000, description="A preset's title (ignored).")
     teaches: str | None = Field(None, max_length=5000, description="What a preset teaches (ignored).")
+    textbook: TextbookNames | None = Field(None, description="A preset's textbook names (ignored).")
 
     model_config = ConfigDict(
         extra="forbid",

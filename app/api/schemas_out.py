@@ -2,7 +2,7 @@
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .schemas_in import Activation, LossName, NetworkIn, OptimizerState, ParameterPair
+from .schemas_in import Activation, LossName, NetworkIn, OptimizerState, ParameterPair, TextbookNames
 
 Matrix = list[list[float]]
 
@@ -68,6 +68,7 @@ class Preset(BaseModel):
     targets: Matrix
     loss: LossName
     optimizer: dict
+    textbook: TextbookNames | None = Field(None, description="The names the preset's source uses, if it has its own.")
 
 
 class PresetSummary(BaseModel):
@@ -76,6 +77,7 @@ class PresetSummary(BaseModel):
     teaches: str
     widths: list[int] = Field(description="Nodes per column: inputs, then each layer.")
     activations: list[Activation]
+    textbook: TextbookNames | None = Field(None, description="The names the preset's source uses, if it has its own.")
 
 
 class ErrorItem(BaseModel):
