@@ -17,7 +17,7 @@ from fastapi.responses import JSONResponse
 
 from app.api.json_route import JSONBodyRoute
 from app.api.limits import SettingsDep
-from app.api.schemas_in import StepRequest
+from app.api.schemas.backprop import StepRequest
 from app.main import create_app
 from benchmarks.harness import NOOP_PATH, VALIDATE_PATH
 

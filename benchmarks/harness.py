@@ -107,14 +107,14 @@ class ServerURL(str):
 
 
 @contextlib.contextmanager
-def uvicorn_server(app, workers=1, factory=False, env=None):
-    """Run ``uvicorn app`` on a free loopback port; yield its ``ServerURL``; stop it by PID at the end."""
+def uvicorn_server(app, workers=1, factory=False, env=None, cwd=ROOT):
+    """Run ``uvicorn app`` (from ``cwd``) on a free loopback port; yield its ``ServerURL``; stop it by PID."""
     port = free_port()
     command = [sys.executable, "-m", "uvicorn", app, "--host", "127.0.0.1", "--port", str(port)]
     command += ["--workers", str(workers), "--log-level", "warning", "--no-access-log"]
     if factory:
         command.append("--factory")
-    process = subprocess.Popen(command, cwd=ROOT, env={**os.environ, **(env or {})})
+    process = subprocess.Popen(command, cwd=cwd, env={**os.environ, **(env or {})})
     url = f"http://127.0.0.1:{port}"
     try:
         wait_healthy(url, process)

@@ -3,9 +3,13 @@
 from fastapi import Request
 from fastapi.responses import JSONResponse
 
-from ..engine.network import LimitError
+from ..engine import NetworkError
+from ..engine.optimizers import OPTIMIZERS
 
-__all__ = ["LimitError", "engine_error_handler", "listed_errors", "validation_error_handler"]
+
+class LimitError(NetworkError):
+    """A request larger than a server setting allows; the message names the setting. Answered
+    like the engine's own errors (a 422 naming the field) with type ``limit_exceeded``."""
 
 
 def error_body(path, message, kind="value_error"):
@@ -21,7 +25,7 @@ MAX_LISTED_ERRORS = 20
 """Most validation errors one 422 lists; the rest are counted in a last item (a crafted body can
 hold a hundred thousand unknown fields, and listing each would make a 15 MB answer)."""
 
-TAGGED_UNIONS = {"optimizer": ("sgd", "momentum", "adam")}
+TAGGED_UNIONS = {"optimizer": tuple(OPTIMIZERS)}
 """The request's tagged unions: field → the names its ``name`` may take."""
 
 UNION_TAGS = {(field, tag) for field, tags in TAGGED_UNIONS.items() for tag in tags}

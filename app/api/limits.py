@@ -1,10 +1,11 @@
-"""Size limits shared by every route, taken from the settings."""
+"""The settings every route reads, and the size limits they set, checked before any work.
 
-import itertools
+A request over a limit is refused with a ``LimitError`` that names the field and the setting.
+"""
+
 from typing import Annotated
 
 from fastapi import Depends, Request
-from starlette.concurrency import run_in_threadpool
 
 from ..settings import Settings
 from .errors import LimitError
@@ -21,6 +22,12 @@ async def app_settings(request: Request) -> Settings:
 
 
 SettingsDep = Annotated[Settings, Depends(app_settings)]
+
+
+def check_at_most(settings, limit, value, path):
+    """Refuse ``value`` above the setting ``limit``: "is 51; the limit max_samples is 50"."""
+    if value > getattr(settings, limit):
+        raise LimitError(path, f"is {value}; the limit {limit} is {getattr(settings, limit)}")
 
 
 def check_network(settings, network):
@@ -40,23 +47,26 @@ def check_network(settings, network):
             )
 
 
-def parameter_count(network):
-    """Weights and biases of a request's network (its lists, before any array is built)."""
-    return sum(len(layer.weights) * (len(layer.weights[0]) + 1) for layer in network.layers)
-
-
-def parameter_count_of_widths(widths):
-    """Weights and biases of a network with columns of ``widths`` = [n_in, n_1, …, n_L]."""
-    return sum((n_in + 1) * n_out for n_in, n_out in itertools.pairwise(widths))
+def check_widths(settings, widths):
+    """Refuse more layers or wider columns than the settings allow, naming the field."""
+    if len(widths) - 1 > settings.max_layers:
+        raise LimitError(("widths",), f"makes {len(widths) - 1} layers; the limit max_layers is {settings.max_layers}")
+    for index, width in enumerate(widths):
+        if width > settings.max_neurons:
+            raise LimitError(
+                ("widths", index), f"is {width}; the limit max_neurons is {settings.max_neurons} per layer"
+            )
 
 
 def check_rows(settings, rows, field):
+    """Refuse more rows in ``field`` than max_samples."""
     if len(rows) > settings.max_samples:
         raise LimitError((field,), f"has {len(rows)} rows; the limit max_samples is {settings.max_samples}")
 
 
-async def run_engine(settings, work, function, *args):
-    """Run small work on the event loop (fast); send larger work to a thread so it blocks nobody."""
-    if work <= settings.inline_work:
-        return function(*args)
-    return await run_in_threadpool(function, *args)
+def check_batch_rows(settings, body):
+    """The network, and the rows of inputs and targets where the body has them."""
+    check_network(settings, body.network)
+    for field in ("inputs", "targets"):
+        if hasattr(body, field):
+            check_rows(settings, getattr(body, field), field)

@@ -6,7 +6,7 @@
 from .activations import ACTIVATIONS
 from .backprop import Gradients, Step, backward, check_batch, compute_loss, forward, train_step, update
 from .losses import LOSSES
-from .network import DivergedError, Layer, Network, NetworkError
+from .network import DivergedError, Layer, Network, NetworkError, TooLargeError
 from .optimizers import OPTIMIZERS
 from .trace import build_trace
 
@@ -20,6 +20,7 @@ __all__ = [
     "Network",
     "NetworkError",
     "Step",
+    "TooLargeError",
     "backward",
     "build_trace",
     "check_batch",

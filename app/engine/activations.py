@@ -97,15 +97,7 @@ ACTIVATIONS = {
 TITLES = {name: name for name in ACTIVATIONS}
 """How the page names each activation: by its name, as the explainer's editor lists it."""
 
-# How the explainer writes a = f(z) for each activation.
-FORMULAS = {
-    "sigmoid": "σ(z) = 1 / (1 + e^(−z))",
-    "tanh": "tanh(z)",
-    "relu": "max(0, z)",
-    "leaky_relu": "z if z > 0 else 0.01·z",
-    "linear": "z",
-    "softmax": "e^(z_k) / Σ_j e^(z_j)",
-}
+# How the scalar graph writes f′(z) for each activation (z stands for the node's input).
 DERIVATIVE_FORMULAS = {
     "sigmoid": "σ(z)(1 − σ(z))",
     "tanh": "1 − tanh²(z)",

@@ -20,8 +20,8 @@ import numpy as np
 
 from .activations import ACTIVATIONS
 from .losses import FUSED, LOSSES
-from .network import DivergedError, NetworkError, matrix, vector
-from .optimizers import OPTIMIZERS, SLOTS, state_mismatch
+from .network import DivergedError, NetworkError, flatten_pairs, matrix
+from .optimizers import OPTIMIZERS, SLOTS, hyperparameters, state_mismatch
 
 
 @dataclass(slots=True)
@@ -248,9 +248,7 @@ def prepare_optimizer(optimizer, thetas, state=None):
     name = optimizer["name"]
     if name not in OPTIMIZERS:
         raise NetworkError(("optimizer", "name"), f"unknown optimizer {name!r}; choose one of {', '.join(OPTIMIZERS)}")
-    defaults, apply = OPTIMIZERS[name]
-    hyper = {**defaults, **{k: v for k, v in optimizer.items() if k != "name" and v is not None}}
-    return apply, hyper, check_state(state, name, thetas)
+    return OPTIMIZERS[name][1], hyperparameters(optimizer), check_state(state, name, thetas)
 
 
 def check_update(thetas, state, name):
@@ -313,30 +311,6 @@ def _is_like(given, thetas):
     return len(given) == len(thetas) and all(
         isinstance(g, np.ndarray) and g.shape == p.shape for g, p in zip(given, thetas, strict=True)
     )
-
-
-def flatten_pairs(pairs, path, params):
-    """[{weights, biases}, …] checked against ``params`` = [W₁, b₁, …] → a flat list of arrays."""
-    if len(pairs) != len(params) // 2:
-        raise NetworkError(path, f"has {len(pairs)} layers but the network has {len(params) // 2}")
-    arrays = []
-    for index, pair in enumerate(pairs):
-        for key, like in zip(("weights", "biases"), params[2 * index : 2 * index + 2], strict=True):
-            where = path + (index, key)
-            array = matrix(pair[key], where) if key == "weights" else vector(pair[key], where)
-            if array.shape != like.shape:
-                raise NetworkError(where, f"has shape {array.shape} but layers[{index}].{key} has shape {like.shape}")
-            arrays.append(array)
-    return arrays
-
-
-def pairs(thetas):
-    """[θ₁, θ₂, …] → [{"weights": …, "biases": …}, …] as plain lists."""
-    return [{"weights": theta[:, :-1].tolist(), "biases": theta[:, -1].tolist()} for theta in thetas]
-
-
-def state_to_lists(state):
-    return {k: (pairs(v) if isinstance(v, list) else v) for k, v in state.items()}
 
 
 @dataclass

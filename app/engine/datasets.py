@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .network import LimitError, NetworkError
+from .network import NetworkError, TooLargeError
 
 MAX_NOISE = 1.0
 XOR_MARGIN = 0.05
@@ -170,8 +170,8 @@ def _check_separator(line, row):
 def _check_columns(columns, input_width, max_columns):
     if columns < 2:
         raise NetworkError(("csv",), "each row needs at least 2 columns separated by commas: x1 … xn, then the target")
-    if columns > max_columns:
-        raise LimitError(("csv",), f"has {columns} columns; at most {max_columns} (the limit max_neurons + 1)")
+    if max_columns is not None and columns > max_columns:
+        raise TooLargeError(("csv",), "columns", columns, max_columns)
     if input_width is not None and columns != input_width + 1:
         raise NetworkError(
             ("csv",),
@@ -180,10 +180,11 @@ def _check_columns(columns, input_width, max_columns):
         )
 
 
-def parse_csv(text, input_width=None, max_rows=2000, max_columns=65):
+def parse_csv(text, input_width=None, max_rows=None, max_columns=None):
     """Rows of ``x1,…,xn,target`` (an optional header row of names) → ``(x, t, header)``.
 
-    Raises ``NetworkError`` on the ``csv`` field saying what is wrong and on which row and column.
+    Raises ``NetworkError`` on the ``csv`` field saying what is wrong and on which row and column;
+    ``TooLargeError`` for more than ``max_rows`` data rows or ``max_columns`` columns (None: any).
     """
     rows = _rows(text)
     if not rows:
@@ -195,8 +196,8 @@ def parse_csv(text, input_width=None, max_rows=2000, max_columns=65):
         header, rows = [cell.strip() for cell in first], rows[1:]
         if not rows:
             raise NetworkError(("csv",), "has a header row but no data rows")
-    if len(rows) > max_rows:
-        raise LimitError(("csv",), f"has {len(rows)} data rows; the limit max_samples is {max_rows}")
+    if max_rows is not None and len(rows) > max_rows:
+        raise TooLargeError(("csv",), "data rows", len(rows), max_rows)
     columns = len(header) if header else len(rows[0][1])
     _check_columns(columns, input_width, max_columns)
     where = "the header" if header else f"row {rows[0][0]}"

@@ -73,13 +73,9 @@ FUSED = {
     "cross_entropy": ("softmax", cross_entropy_from_z),
 }
 
+# How the trace writes each loss.
 FORMULAS = {
     "mse": "L = (1/N) Σₙ ½ Σₖ (yₖ − tₖ)²",
     "binary_cross_entropy": "L = −(1/N) Σₙ Σₖ [tₖ·log yₖ + (1 − tₖ)·log(1 − yₖ)]",
     "cross_entropy": "L = −(1/N) Σₙ Σₖ tₖ·log yₖ",
-}
-GRADIENT_FORMULAS = {
-    "mse": "∂ℓ/∂y = y − t",
-    "binary_cross_entropy": "∂ℓ/∂y = (y − t) / (y(1 − y))",
-    "cross_entropy": "∂ℓ/∂y = −t / y",
 }

@@ -1,4 +1,4 @@
-"""A dense multilayer network and the checks that turn lists from a request into one.
+"""A dense multilayer network, and its conversion from and to plain lists with the checks that go with it.
 
 Convention: ``weights[j][i]`` is the weight from input ``i`` to neuron ``j`` (shape out × in, as
 PyTorch's ``Linear``), so a layer computes ``z = W·a_prev + b``. Batches are rows: inputs are
@@ -20,8 +20,12 @@ class NetworkError(ValueError):
         self.path = tuple(path)
 
 
-class LimitError(NetworkError):
-    """Input larger than a configured limit; the message names the setting."""
+class TooLargeError(NetworkError):
+    """Input with more ``what`` (rows, columns) than the caller allows: ``size`` of them, at most ``most``."""
+
+    def __init__(self, path, what, size, most):
+        super().__init__(path, f"has {size} {what}; at most {most}")
+        self.what, self.size, self.most = what, size, most
 
 
 class DivergedError(NetworkError):
@@ -160,3 +164,28 @@ def finite(array, path):
     if not np.isfinite(array).all():
         raise NetworkError(path, "must contain only finite numbers (no NaN or Infinity)")
     return array
+
+
+def flatten_pairs(pairs, path, params):
+    """[{weights, biases}, …] checked against ``params`` = [W₁, b₁, …] → a flat list of arrays."""
+    if len(pairs) != len(params) // 2:
+        raise NetworkError(path, f"has {len(pairs)} layers but the network has {len(params) // 2}")
+    arrays = []
+    for index, pair in enumerate(pairs):
+        for key, like in zip(("weights", "biases"), params[2 * index : 2 * index + 2], strict=True):
+            where = path + (index, key)
+            array = matrix(pair[key], where) if key == "weights" else vector(pair[key], where)
+            if array.shape != like.shape:
+                raise NetworkError(where, f"has shape {array.shape} but layers[{index}].{key} has shape {like.shape}")
+            arrays.append(array)
+    return arrays
+
+
+def pairs(thetas):
+    """[θ₁, θ₂, …] → [{"weights": …, "biases": …}, …] as plain lists."""
+    return [{"weights": theta[:, :-1].tolist(), "biases": theta[:, -1].tolist()} for theta in thetas]
+
+
+def state_to_lists(state):
+    """The optimizer's state as plain lists: each slot's [θ₁, θ₂, …] as pairs, the step count as it is."""
+    return {k: (pairs(v) if isinstance(v, list) else v) for k, v in state.items()}

@@ -49,6 +49,13 @@ OPTIMIZERS = {
 TITLES = {"sgd": "SGD", "momentum": "Momentum", "adam": "Adam"}
 """How the page names each optimizer."""
 
+
+def hyperparameters(optimizer):
+    """``optimizer = {"name": …, …}``'s hyper-parameters: those given (not None), the defaults for the rest."""
+    defaults, _ = OPTIMIZERS[optimizer["name"]]
+    return {**defaults, **{k: v for k, v in optimizer.items() if k != "name" and v is not None}}
+
+
 # The arrays each optimizer keeps per parameter, besides the step count.
 SLOTS = {"sgd": (), "momentum": ("velocity",), "adam": ("m", "v")}
 

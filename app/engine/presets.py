@@ -10,22 +10,15 @@ from copy import deepcopy
 
 import numpy as np
 
+from .initialize import random_network
+
 _XOR_INPUTS = [[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]]
 
 
 def _random_layers(widths, activations, seed):
-    rng = np.random.default_rng(seed)
-    layers = []
-    for n_in, n_out, activation in zip(widths[:-1], widths[1:], activations, strict=True):
-        limit = np.sqrt(6.0 / (n_in + n_out))  # Glorot-uniform
-        layers.append(
-            {
-                "weights": np.round(rng.uniform(-limit, limit, (n_out, n_in)), 4).tolist(),
-                "biases": [0.0] * n_out,
-                "activation": activation,
-            }
-        )
-    return layers
+    """``random_network``'s layers with the weights rounded to 4 decimals, short enough to read."""
+    network = random_network(widths, activations, seed)
+    return [{**layer, "weights": np.round(layer["weights"], 4).tolist()} for layer in network.to_lists()]
 
 
 PRESETS = {

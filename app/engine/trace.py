@@ -17,7 +17,7 @@ from .backprop import all_finite, as_flat, per_sample_loss
 from .losses import FORMULAS as LOSS_FORMULAS
 from .losses import FUSED
 from .network import DivergedError
-from .optimizers import OPTIMIZERS
+from .optimizers import hyperparameters
 
 RULES = {
     "neuron": "z = Σᵢ wᵢ·aᵢ + b;  a = f(z)",
@@ -171,7 +171,7 @@ def _gradient_entries(fp, grads, index):
 
 def _update_entries(network, step, optimizer):
     name = optimizer["name"]
-    hyper = {**OPTIMIZERS[name][0], **{k: v for k, v in optimizer.items() if k != "name" and v is not None}}
+    hyper = hyperparameters(optimizer)
     old, new, grads = network.parameters(), step.network.parameters(), step.gradients.flat()
     slots = {k: as_flat(v) for k, v in step.optimizer_state.items() if k != "step"}
     constants = {k: v for k, v in hyper.items() if k != "learning_rate"}  # μ, or β₁, β₂, ε

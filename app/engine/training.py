@@ -237,23 +237,6 @@ def train(network, data, loss, optimizer, state, epochs, batch_size, seed):
     return Training(descent.network, descent.state, history, epochs)
 
 
-# ---- how much work a request asks for ----
-
-
-UPDATE_WORK = 20
-"""Work units per parameter of one update: the optimizer's arithmetic and checks touch every
-parameter some 20 times, whatever the batch size (measured: Adam on a 10 × 64 network)."""
-
-
-def epoch_work(parameter_count, train_rows, test_rows, batch_size, step_cost):
-    """Work units of one epoch: samples × parameters, plus for every mini-batch ``step_cost`` (a
-    step's fixed cost in Python, whatever its size) and ``UPDATE_WORK`` × parameters, plus
-    ``step_cost`` for the pass over the test set."""
-    updates = -(-train_rows // batch_size)
-    per_update = step_cost + UPDATE_WORK * parameter_count
-    return (train_rows + test_rows) * parameter_count + updates * per_update + (step_cost if test_rows else 0)
-
-
 # ---- predictions over the input range ----
 
 

@@ -15,7 +15,7 @@ from app.api.limits import SettingsDep, app_settings
 from app.api.routes.backprop import router as backprop_router
 from app.api.routes.graph import router as graph_router
 from app.api.routes.train import router as train_router
-from app.api.schemas_in import StepRequest
+from app.api.schemas.backprop import StepRequest
 from app.settings import Settings
 from tests.bodies import preset_body
 

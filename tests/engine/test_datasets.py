@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from app.engine import NetworkError
+from app.engine import NetworkError, TooLargeError
 from app.engine.datasets import DATASETS, held_out_count, is_classification, make_dataset, parse_csv
 
 
@@ -130,9 +130,11 @@ def test_csv_nan_and_infinity_are_refused_as_not_finite():
     assert "'inf' is not a finite number" in _csv_error("1,2\ninf,3\n")
 
 
-def test_csv_too_many_rows_names_the_max_samples_limit():
-    message = _csv_error("1,2\n" * 11, max_rows=10)
-    assert message == "has 11 data rows; the limit max_samples is 10"
+def test_csv_with_more_rows_than_max_rows_is_too_large_saying_how_many():
+    with pytest.raises(TooLargeError) as error:
+        parse_csv("1,2\n" * 11, max_rows=10)
+    assert (error.value.path, str(error.value)) == (("csv",), "has 11 data rows; at most 10")
+    assert (error.value.what, error.value.size, error.value.most) == ("data rows", 11, 10)
 
 
 def test_csv_columns_not_matching_the_network_say_how_many_are_needed():
@@ -150,8 +152,15 @@ def test_csv_single_column_or_wrong_separator_asks_for_commas():
     assert "separate the columns with commas" in _csv_error("1;2;3\n4;5;6\n")
 
 
-def test_csv_too_many_columns_names_the_limit():
-    assert "max_neurons" in _csv_error(",".join(["1"] * 6) + "\n", max_columns=5)
+def test_csv_with_more_columns_than_max_columns_is_too_large_saying_how_many():
+    with pytest.raises(TooLargeError) as error:
+        parse_csv(",".join(["1"] * 6) + "\n", max_columns=5)
+    assert (str(error.value), error.value.what, error.value.most) == ("has 6 columns; at most 5", "columns", 5)
+
+
+def test_csv_without_limits_takes_any_number_of_rows_and_columns():
+    x, t, _ = parse_csv(("1," * 80 + "0\n") * 3000)
+    assert x.shape == (3000, 80) and t.shape == (3000, 1)
 
 
 def test_csv_mixed_first_row_is_data_and_its_word_is_reported():

@@ -4,6 +4,7 @@ import numpy as np
 import pytest
 
 from app.engine import Network, NetworkError, check_batch, train_step, update
+from app.engine.optimizers import OPTIMIZERS, hyperparameters
 from app.engine.presets import get_preset
 
 TRAINING = {
@@ -92,3 +93,8 @@ def test_unknown_optimizer_names_the_choices():
     network, _, _ = xor()
     with pytest.raises(NetworkError, match="unknown optimizer 'rmsprop'; choose one of sgd, momentum, adam"):
         update(network, [np.zeros_like(p) for p in network.parameters()], {"name": "rmsprop"})
+
+
+def test_hyperparameters_take_the_given_values_and_the_defaults_for_the_rest():
+    given = {"name": "adam", "learning_rate": 0.03, "beta1": None}
+    assert hyperparameters(given) == {**OPTIMIZERS["adam"][0], "learning_rate": 0.03}

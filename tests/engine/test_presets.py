@@ -1,8 +1,10 @@
 """Presets: Mazur's published worked example, and every preset runs a step as it stands."""
 
+import numpy as np
 import pytest
 
 from app.engine import Network, check_batch, train_step
+from app.engine.initialize import random_network
 from app.engine.presets import PRESETS, get_preset
 
 
@@ -55,3 +57,10 @@ def test_every_preset_is_complete_and_takes_a_step_that_lowers_its_loss(name):
 def test_get_preset_returns_a_copy_that_callers_may_change():
     get_preset("mazur-2-2-2")["network"]["layers"][0]["weights"][0][0] = 99.0
     assert get_preset("mazur-2-2-2")["network"]["layers"][0]["weights"][0][0] == 0.15
+
+
+def test_random_presets_hold_glorot_weights_from_random_network_rounded_to_4_decimals():
+    drawn = random_network([2, 3, 3], ["relu", "softmax"], 7).to_lists()
+    layers = get_preset("softmax-3-class")["network"]["layers"]
+    assert [layer["weights"] for layer in layers] == [np.round(d["weights"], 4).tolist() for d in drawn]
+    assert all(bias == 0.0 for layer in layers for bias in layer["biases"])

@@ -9,16 +9,14 @@ import numpy as np
 import pytest
 
 from app.engine import DivergedError, Network, NetworkError, forward, train_step
-from app.engine.backprop import state_to_lists
 from app.engine.datasets import make_dataset
 from app.engine.initialize import random_network
+from app.engine.network import state_to_lists
 from app.engine.training import (
-    UPDATE_WORK,
     Data,
     Tally,
     class_labels,
     correct_count,
-    epoch_work,
     evaluate,
     predict_grid,
     train,
@@ -169,12 +167,6 @@ def test_finite_batch_losses_near_the_float_limit_give_a_finite_epoch_loss():
     x, t = np.zeros((3, 1)), np.full((3, 1), 1.3e154)
     done = train(network, Data(x, t, x[:0], t[:0]), "mse", {"name": "sgd", "learning_rate": 0.0}, None, 1, 1, 0)
     assert done.history.train_loss == [pytest.approx(0.5 * 1.3e154**2)]
-
-
-def test_epoch_work_counts_samples_times_parameters_and_a_cost_per_step_and_update():
-    # 100 training rows in batches of 30 → 4 updates, plus one pass over the 20 test rows.
-    work = epoch_work(parameter_count=10, train_rows=100, test_rows=20, batch_size=30, step_cost=7)
-    assert work == 120 * 10 + 4 * (7 + UPDATE_WORK * 10) + 7
 
 
 def test_grid_rows_follow_x2_and_columns_follow_x1():

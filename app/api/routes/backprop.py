@@ -2,50 +2,50 @@
 
 from fastapi import APIRouter
 
-from .. import service
 from ..json_route import JSONBodyRoute
-from ..limits import SettingsDep, check_network, check_rows, parameter_count, run_engine
+from ..limits import SettingsDep
 from ..responses import answer
-from ..schemas_in import BackwardRequest, ForwardRequest, StepRequest, UpdateRequest
-from ..schemas_out import ERROR_RESPONSES, BackwardResponse, ForwardResponse, StepResponse, UpdateResponse
+from ..schemas.backprop import (
+    BackwardRequest,
+    BackwardResponse,
+    ForwardRequest,
+    ForwardResponse,
+    StepRequest,
+    StepResponse,
+    UpdateRequest,
+    UpdateResponse,
+)
+from ..schemas.errors import ERROR_RESPONSES
+from ..services import backprop as service
+from ..work import run_engine
 
 # Well-formed bodies are validated straight from their bytes (json_route.py); errors as FastAPI words them.
 router = APIRouter(prefix="/api", tags=["backprop"], responses=ERROR_RESPONSES, route_class=JSONBodyRoute)
 
 
-def _checked_work(settings, body):
-    """Check the limits; return the work size (samples × parameters) that decides where it runs."""
-    check_network(settings, body.network)
-    rows = getattr(body, "inputs", [[]])
-    check_rows(settings, rows, "inputs")
-    if hasattr(body, "targets"):
-        check_rows(settings, body.targets, "targets")
-    return len(rows) * parameter_count(body.network)
-
-
 @router.post("/forward", response_model=ForwardResponse)
 async def run_forward(body: ForwardRequest, settings: SettingsDep):
     """Forward pass: z = W·a_prev + b and a = f(z) for every layer."""
-    work = _checked_work(settings, body)
+    work = service.checked_work(settings, body)
     return await run_engine(settings, work, answer, service.run_forward, body)
 
 
 @router.post("/backward", response_model=BackwardResponse)
 async def run_backward(body: BackwardRequest, settings: SettingsDep):
     """Loss and gradients: the chain rule from the output back to every weight and bias."""
-    work = _checked_work(settings, body)
+    work = service.checked_work(settings, body)
     return await run_engine(settings, work, answer, service.run_backward, body)
 
 
 @router.post("/update", response_model=UpdateResponse)
 async def run_update(body: UpdateRequest, settings: SettingsDep):
     """Apply gradients with an optimizer: w := w − η·∂L/∂w for SGD."""
-    work = _checked_work(settings, body)
+    work = service.checked_work(settings, body)
     return await run_engine(settings, work, answer, service.run_update, body)
 
 
 @router.post("/step", response_model=StepResponse)
 async def run_step(body: StepRequest, settings: SettingsDep):
     """One training step (forward, loss, backward, update) with its full trace."""
-    work = _checked_work(settings, body)
+    work = service.checked_work(settings, body)
     return await run_engine(settings, work, answer, service.run_step, body, settings.max_trace_entries)

@@ -1,21 +1,19 @@
 """Datasets for the training lab: the built-in ones, seeded, and the learner's own CSV."""
 
-from typing import Annotated, Literal
+from typing import Annotated
 
 from fastapi import APIRouter, HTTPException, Query
 
-from ..limits import SettingsDep, run_engine
+from ...engine.datasets import DEFAULTS, MAX_NOISE
+from ..json_route import JSONBodyRoute
+from ..limits import SettingsDep
 from ..responses import answer
-from ..schemas_out import ERROR_RESPONSES
-from ..schemas_train import CsvRequest, CsvRows, DatasetRows, DatasetSummary
+from ..schemas.datasets import CsvRequest, CsvRows, DatasetName, DatasetRows, DatasetSummary
+from ..schemas.errors import ERROR_RESPONSES
 from ..services import datasets as service
+from ..work import run_engine
 
-router = APIRouter(prefix="/api/datasets", tags=["datasets"], responses=ERROR_RESPONSES)
-
-DATASET_ROW_WORK = 20
-"""Work units (samples × parameters, as ``inline_work`` counts them) charged per dataset row."""
-
-DatasetName = Literal["xor", "circle", "gaussians", "spiral", "sine"]
+router = APIRouter(prefix="/api/datasets", tags=["datasets"], responses=ERROR_RESPONSES, route_class=JSONBodyRoute)
 
 
 # async where the work is small: the thread-pool hop of a plain def costs more than the work.
@@ -30,7 +28,7 @@ async def list_datasets(settings: SettingsDep):
 @router.post("/csv", response_model=CsvRows)
 def parse_csv(body: CsvRequest, settings: SettingsDep):
     """Your own data as CSV text (x1,…,xn,target per row; a header row allowed) → inputs and targets."""
-    return service.csv_rows(body, settings)
+    return service.csv_rows(settings, body)
 
 
 @router.get("/csv", include_in_schema=False)
@@ -43,16 +41,16 @@ def refuse_get_csv():
 async def read_dataset(
     name: DatasetName,
     settings: SettingsDep,
-    samples: Annotated[int, Query(ge=1, description="N, rows to draw (at most max_samples).")] = 200,
-    noise: Annotated[float, Query(ge=0, le=1, allow_inf_nan=False, description="Std of the jitter.")] = 0.0,
-    seed: Annotated[int, Query(ge=0, le=2**32 - 1, description="Same seed, same rows.")] = 0,
-    test_fraction: Annotated[float, Query(ge=0, lt=1, allow_inf_nan=False, description="Held-out share.")] = 0.2,
+    samples: Annotated[int, Query(ge=1, description="N, rows to draw (at most max_samples).")] = DEFAULTS["samples"],
+    noise: Annotated[
+        float, Query(ge=0, le=MAX_NOISE, allow_inf_nan=False, description="Std of the jitter.")
+    ] = DEFAULTS["noise"],
+    seed: Annotated[int, Query(ge=0, le=2**32 - 1, description="Same seed, same rows.")] = DEFAULTS["seed"],
+    test_fraction: Annotated[float, Query(ge=0, lt=1, allow_inf_nan=False, description="Held-out share.")] = DEFAULTS[
+        "test_fraction"
+    ],
 ):
     """The dataset's rows from np.random.default_rng(seed): the same query always returns the same rows."""
-    if samples > settings.max_samples:
-        message = f"is {samples}; the limit max_samples is {settings.max_samples}"
-        raise HTTPException(422, [{"loc": ["query", "samples"], "msg": message, "type": "limit_exceeded"}])
-    # Drawing the rows costs about as much per sample as a small network's forward pass.
-    work = samples * DATASET_ROW_WORK
+    work = service.plan_rows(settings, samples)
     rows = (name, samples, noise, seed, test_fraction)
     return await run_engine(settings, work, answer, service.dataset_rows, *rows)

@@ -2,7 +2,7 @@
 
 from pydantic import BaseModel, Field
 
-from ..schemas_train import DatasetSummary
+from .datasets import DatasetSummary
 
 
 class Named(BaseModel):

@@ -1,6 +1,11 @@
 """The built-in datasets and the learner's CSV, as plain dicts."""
 
+from fastapi import HTTPException
+
+from ...engine import TooLargeError
 from ...engine.datasets import DATASETS, DEFAULTS, MAX_NOISE, held_out_count, is_classification, make_dataset, parse_csv
+from ..errors import LimitError
+from ..work import dataset_work
 
 
 def _kind(t):
@@ -23,6 +28,14 @@ def dataset_summaries(settings):
     ]
 
 
+def plan_rows(settings, samples):
+    """Check ``samples`` (a query parameter) against max_samples; return the work of drawing the rows."""
+    if samples > settings.max_samples:
+        message = f"is {samples}; the limit max_samples is {settings.max_samples}"
+        raise HTTPException(422, [{"loc": ["query", "samples"], "msg": message, "type": "limit_exceeded"}])
+    return dataset_work(samples)
+
+
 def dataset_rows(name, samples, noise, seed, test_fraction):
     x, t = make_dataset(name, samples, noise, seed)
     return {
@@ -33,8 +46,17 @@ def dataset_rows(name, samples, noise, seed, test_fraction):
     }
 
 
-def csv_rows(body, settings):
-    x, t, header = parse_csv(body.csv, body.input_width, settings.max_samples, settings.max_neurons + 1)
+CSV_LIMITS = {"data rows": "the limit max_samples is {most}", "columns": "at most {most} (the limit max_neurons + 1)"}
+"""What a CSV over a limit is told, by what it has too many of (the engine's ``TooLargeError.what``)."""
+
+
+def csv_rows(settings, body):
+    """The CSV's rows, or a ``LimitError`` naming the setting it has too many rows or columns for."""
+    try:
+        x, t, header = parse_csv(body.csv, body.input_width, settings.max_samples, settings.max_neurons + 1)
+    except TooLargeError as error:
+        limit = CSV_LIMITS[error.what].format(most=error.most)
+        raise LimitError(error.path, f"has {error.size} {error.what}; {limit}") from None
     return {
         "inputs": x.tolist(),
         "targets": t.tolist(),

@@ -10,68 +10,21 @@
 import { getPreset, postStep } from "./api.js";
 import { PHASES } from "./state.js";
 import { sessionKey } from "./lesson.js";
-import { fitView, saveLocal, STORAGE_KEY } from "./state.js";
+import { fitView } from "./state.js";
+import { saveLocal, STORAGE_KEY } from "./storage.js";
 import { phaseAt, phaseStarts, visibleEntries } from "./steps.js";
 
 const PRESET_FIELDS = ["network", "inputs", "targets", "loss", "optimizer"];
 
-export function createActions(store) {
-  let stepRequest = 0; // the latest /api/step request; older answers are dropped
-  let choice = 0; // the learner's latest choice (a preset or an edit); a late preset is dropped
-
+/** The learner's moves through the trace of the current step: the entries, a position, a phase. */
+function createStepping(store, { refresh, edit, save }) {
   /** The entries the learner steps through for the shown sample. */
   const entries = () => visibleEntries(store.get().step && store.get().step.trace, store.state.view.sample);
-
-  async function refresh() {
-    const { state } = store.get();
-    if (!state.network || !state.inputs) return;
-    const id = ++stepRequest;
-    store.update({ busy: true }, "busy");
-    try {
-      const step = await postStep(state);
-      if (id !== stepRequest) return;
-      store.update({ step, error: step.trace ? null : step.trace_note, busy: false }, "step");
-      clampPosition();
-    } catch (error) {
-      if (id !== stepRequest) return;
-      store.update({ step: null, error: error.message, busy: false }, "error");
-    }
-  }
-
-  /** Saves `state` (by default the store's) as this page's session: none for a locked lesson. */
-  function save(state = store.state) {
-    const key = store.lesson ? sessionKey(store.lesson) : STORAGE_KEY;
-    if (key) saveLocal(state, undefined, key);
-  }
 
   function clampPosition() {
     const { view } = store.state;
     const max = entries().length;
     if (view.position > max) store.update({ state: { view: { position: max, phase: phaseAt(entries(), max) } } }, "view");
-  }
-
-  /** Drops a selection or sample the new network or batch does not have, with a note. */
-  function fitSelection() {
-    const { view, notes } = fitView(store.state);
-    if (notes.length) store.update({ state: { view }, notes: [...store.get().notes, ...notes] }, "notes");
-  }
-
-  async function apply(patch) {
-    store.update({ state: patch, choosing: null }, "edit");
-    fitSelection();
-    save();
-    await refresh();
-  }
-
-  /**
-   * Changes the state (network, inputs, loss, …) and fetches the new trace. The notes about an
-   * earlier moment (a load, an import, "Paused at epoch N") go, unless `keepNotes`: the step's own
-   * update and Pause's hand-over keep them.
-   */
-  async function edit(patch, { keepNotes = false } = {}) {
-    choice++; // a preset still on its way must not overwrite this edit (apply clears `choosing`)
-    if (!keepNotes && store.get().notes.length) store.update({ notes: [] }, "notes");
-    await apply(patch);
   }
 
   function goTo(position, { animate = false } = {}) {
@@ -103,6 +56,60 @@ export function createActions(store) {
     if (start !== undefined) goTo(start + 1, { animate: true });
   }
 
+  return { entries, clampPosition, goTo, stepForward, stepBack, jumpToPhase };
+}
+
+export function createActions(store) {
+  let stepRequest = 0; // the latest /api/step request; older answers are dropped
+  let choice = 0; // the learner's latest choice (a preset or an edit); a late preset is dropped
+  let stepping = null; // createStepping's moves, made below: they step with refresh and edit
+
+  async function refresh() {
+    const { state } = store.get();
+    if (!state.network || !state.inputs) return;
+    const id = ++stepRequest;
+    store.update({ busy: true }, "busy");
+    try {
+      const step = await postStep(state);
+      if (id !== stepRequest) return;
+      store.update({ step, error: step.trace ? null : step.trace_note, busy: false }, "step");
+      stepping.clampPosition();
+    } catch (error) {
+      if (id !== stepRequest) return;
+      store.update({ step: null, error: error.message, busy: false }, "error");
+    }
+  }
+
+  /** Saves `state` (by default the store's) as this page's session: none for a locked lesson. */
+  function save(state = store.state) {
+    const key = store.lesson ? sessionKey(store.lesson) : STORAGE_KEY;
+    if (key) saveLocal(state, undefined, key);
+  }
+
+  /** Drops a selection or sample the new network or batch does not have, with a note. */
+  function fitSelection() {
+    const { view, notes } = fitView(store.state);
+    if (notes.length) store.update({ state: { view }, notes: [...store.get().notes, ...notes] }, "notes");
+  }
+
+  async function apply(patch) {
+    store.update({ state: patch, choosing: null }, "edit");
+    fitSelection();
+    save();
+    await refresh();
+  }
+
+  /**
+   * Changes the state (network, inputs, loss, …) and fetches the new trace. The notes about an
+   * earlier moment (a load, an import, "Paused at epoch N") go, unless `keepNotes`: the step's own
+   * update and Pause's hand-over keep them.
+   */
+  async function edit(patch, { keepNotes = false } = {}) {
+    choice++; // a preset still on its way must not overwrite this edit (apply clears `choosing`)
+    if (!keepNotes && store.get().notes.length) store.update({ notes: [] }, "notes");
+    await apply(patch);
+  }
+
   /** Loads a preset as published; when the learner chose again meanwhile, this answer is dropped. */
   async function loadPreset(name) {
     const id = ++choice;
@@ -125,9 +132,11 @@ export function createActions(store) {
   async function reset() {
     const { preset } = store.state;
     if (preset) return loadPreset(preset);
-    goTo(0);
+    stepping.goTo(0);
     await refresh();
   }
 
+  stepping = createStepping(store, { refresh, edit, save });
+  const { entries, goTo, stepForward, stepBack, jumpToPhase } = stepping;
   return { refresh, edit, goTo, stepForward, stepBack, jumpToPhase, loadPreset, reset, entries, save };
 }

@@ -10,7 +10,7 @@
 // Unknown options or bad values are ignored and named in a visible note, never an error page.
 // parseLesson is pure; applyLesson touches the DOM (elements marked data-control="name").
 
-import { STORAGE_KEY } from "./state.js";
+import { STORAGE_KEY } from "./storage.js";
 
 export const CONTROLS = ["editor", "preset", "share", "export", "import", "play", "speed", "phases", "sample", "legend", "reset"];
 const LOCKED = ["editor", "preset", "import"];

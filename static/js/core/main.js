@@ -37,7 +37,9 @@ import { listPresets } from "./api.js";
 import { el } from "./dom.js";
 import { applyLesson, parseLesson, sessionKey, startingState } from "./lesson.js";
 import * as persist from "./persist.js";
-import { defaultState, fromFragment, loadLocal, registerShownView, registerSlice } from "./state.js";
+import { loadCatalog } from "./catalog.js";
+import { defaultState, registerShownView, registerSlice } from "./state.js";
+import { fromFragment, loadLocal } from "./storage.js";
 import { createStore } from "./store.js";
 
 /** Views share #views; one is shown at a time, picked by the "View" toggle (in the order registered). */
@@ -117,8 +119,20 @@ function initialState(lesson) {
   return startingState(lesson, fromFragment(location.hash), saved, fresh);
 }
 
+/** Names, defaults and limits first: the state cannot be read without them; without them the page says why. */
+async function fetchCatalog() {
+  try {
+    await loadCatalog();
+    return true;
+  } catch (error) {
+    document.getElementById("state-panel").append(el("p", { class: "status", role: "alert", text: `Error: the page cannot start: ${error.message}` }));
+    return false;
+  }
+}
+
 async function start() {
-  const presets = await listPresets().catch(() => []);
+  const [presets, ready] = await Promise.all([listPresets().catch(() => []), fetchCatalog()]);
+  if (!ready) return;
   const lesson = parseLesson(location.search, presets.length ? presets.map((p) => p.name) : null);
   const { state, notes } = initialState(lesson);
   const store = createStore(state);

@@ -3,7 +3,8 @@
 // and notes about ignored fields. Implements the panel interface mount(root, store).
 
 import { el } from "./dom.js";
-import { parseState, toFragment, toJSON } from "./state.js";
+import { parseState } from "./state.js";
+import { toFragment, toJSON } from "./storage.js";
 
 const SHARE_MESSAGE_MS = 4000; // how long "Link copied" stays (the next change clears it sooner)
 

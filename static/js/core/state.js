@@ -1,13 +1,12 @@
-// The ONE serializable state of the explainer, and how it round-trips through
-// JSON ⇄ localStorage ⇄ URL. Pure except for the two storage helpers at the bottom.
+// The ONE serializable state of the page, what each field may hold, and how it is read from
+// untrusted JSON (parseState); features add their slices (registerSlice). Pure. How it travels
+// through JSON ⇄ localStorage ⇄ URL: storage.js.
 // Field names are the API's (snake_case). Numbers computed by the API (the trace) are NOT
 // part of the state: they are fetched again from /api/step whenever the state changes.
 
-import { ACTIVATIONS, LIMITS, LOSSES, OPTIMIZERS } from "./catalog.js";
+import { catalog, namesOf } from "./catalog.js";
 
 export const STATE_VERSION = 1;
-export const STORAGE_KEY = "backprop-lab-state";
-export const URL_KEY = "state";
 export const MAX_SEED = 2 ** 32 - 1; // the API's seed range is 0 … 2³²−1
 /** The four phases of a step, in the order of the API's trace. */
 export const PHASES = ["forward", "loss", "backward", "update"];
@@ -29,16 +28,17 @@ export function registerSlice(name, slice) {
   slices.set(name, slice);
 }
 
-/** A state with nothing loaded yet: main.js fills network, inputs and targets from a preset. */
+/** A state with nothing loaded yet: main.js fills network, inputs and targets from a preset. Loss and optimizer: the server's first ones, at its defaults. */
 export function defaultState() {
+  const [optimizer] = catalog().optimizers;
   return {
     version: STATE_VERSION,
     preset: "seed-neuron", // name of the preset the network came from (null once edited)
     network: null, // {layers: [{weights: n_out × n_in, biases: n_out, activation}]}
     inputs: null, // batch of input rows, N × n_in
     targets: null, // targets, N × n_out
-    loss: "mse",
-    optimizer: { name: "sgd", learning_rate: 0.5 },
+    loss: namesOf("losses")[0],
+    optimizer: { name: optimizer.name, learning_rate: optimizer.defaults.learning_rate },
     optimizer_state: null, // momentum / Adam slots, as the API returns them
     seed: 1, // seed of "Randomize": the same seed gives the same weights
     // view.shown, once a view is chosen: one of SHOWN_VIEWS (absent, as in older links: "network")
@@ -57,14 +57,16 @@ const isObject = (x) => x !== null && typeof x === "object" && !Array.isArray(x)
 export function networkWidths(network) {
   if (!isObject(network) || !Array.isArray(network.layers)) return null;
   const { layers } = network;
-  if (layers.length < 1 || layers.length > LIMITS.max_layers) return null;
+  const limits = catalog().editor_limits;
+  const activations = namesOf("activations");
+  if (layers.length < 1 || layers.length > limits.max_layers) return null;
   const widths = [];
   for (const layer of layers) {
-    if (!isObject(layer) || !ACTIVATIONS.includes(layer.activation)) return null;
+    if (!isObject(layer) || !activations.includes(layer.activation)) return null;
     const { weights, biases } = layer;
-    if (!Array.isArray(weights) || weights.length < 1 || weights.length > LIMITS.max_neurons) return null;
+    if (!Array.isArray(weights) || weights.length < 1 || weights.length > limits.max_neurons) return null;
     const nIn = Array.isArray(weights[0]) ? weights[0].length : 0;
-    if (nIn < 1 || nIn > LIMITS.max_neurons || (widths.length && widths.at(-1) !== nIn)) return null;
+    if (nIn < 1 || nIn > limits.max_neurons || (widths.length && widths.at(-1) !== nIn)) return null;
     if (!weights.every((row) => isRow(row, nIn)) || !isRow(biases, weights.length)) return null;
     if (!widths.length) widths.push(nIn);
     widths.push(weights.length);
@@ -72,10 +74,11 @@ export function networkWidths(network) {
   return widths;
 }
 
+/** An optimizer the server has, with numbers for hyper-parameters the server's optimizers know. */
 function validOptimizer(o) {
-  if (!isObject(o) || !OPTIMIZERS.includes(o.name) || !isNumber(o.learning_rate) || o.learning_rate < 0) return false;
-  const known = ["name", "learning_rate", "momentum", "beta1", "beta2", "epsilon"];
-  return Object.entries(o).every(([k, v]) => known.includes(k) && (k === "name" || isNumber(v)));
+  if (!isObject(o) || !namesOf("optimizers").includes(o.name) || !isNumber(o.learning_rate) || o.learning_rate < 0) return false;
+  const known = catalog().optimizers.flatMap((opt) => Object.keys(opt.defaults));
+  return Object.entries(o).every(([k, v]) => k === "name" || (known.includes(k) && isNumber(v)));
 }
 
 function validSelected(s) {
@@ -85,7 +88,7 @@ function validSelected(s) {
 }
 
 function validBatch(rows, width, count) {
-  return Array.isArray(rows) && rows.length >= 1 && rows.length <= LIMITS.max_samples &&
+  return Array.isArray(rows) && rows.length >= 1 && rows.length <= catalog().editor_limits.max_samples &&
     (count === undefined || rows.length === count) && rows.every((r) => isRow(r, width));
 }
 
@@ -93,7 +96,7 @@ function validBatch(rows, width, count) {
 const CHECKS = {
   preset: (v) => v === null || (typeof v === "string" && /^[a-z0-9-]{1,64}$/.test(v)),
   network: (v) => networkWidths(v) !== null,
-  loss: (v) => LOSSES.includes(v),
+  loss: (v) => namesOf("losses").includes(v),
   optimizer: validOptimizer,
   optimizer_state: (v) => v === null || isObject(v),
   seed: (v) => isInt(v) && v <= MAX_SEED,
@@ -203,57 +206,4 @@ export function readSeed(text) {
   const range = `the seed must be a whole number from 0 to ${MAX_SEED}`;
   if (error) return { error: `${error}: ${range}` };
   return Number.isInteger(value) && value >= 0 && value <= MAX_SEED ? { value } : { error: range };
-}
-
-/** The state as plain JSON text (what Export saves and Import reads). */
-export function toJSON(state) {
-  return JSON.stringify(state);
-}
-
-function toBase64Url(text) {
-  const bytes = new TextEncoder().encode(text);
-  let binary = "";
-  for (const b of bytes) binary += String.fromCharCode(b);
-  return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
-}
-
-function fromBase64Url(text) {
-  const binary = atob(text.replace(/-/g, "+").replace(/_/g, "/"));
-  return new TextDecoder().decode(Uint8Array.from(binary, (c) => c.charCodeAt(0)));
-}
-
-/** The URL fragment that carries a state: "state=<base64url JSON>". */
-export function toFragment(state) {
-  return `${URL_KEY}=${toBase64Url(toJSON(state))}`;
-}
-
-/** Reads a fragment made by toFragment; {state: null} when there is none, notes when broken. */
-export function fromFragment(fragment) {
-  const params = new URLSearchParams(fragment.replace(/^#/, ""));
-  const encoded = params.get(URL_KEY);
-  if (!encoded) return { state: null, notes: [] };
-  try {
-    return parseState(JSON.parse(fromBase64Url(encoded)));
-  } catch {
-    return { state: null, notes: ["the link's state could not be read; it was ignored"] };
-  }
-}
-
-/** Saves to localStorage under `key`; false when storage is unavailable (private mode, quota). */
-export function saveLocal(state, storage = globalThis.localStorage, key = STORAGE_KEY) {
-  try {
-    storage.setItem(key, toJSON(state));
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-export function loadLocal(storage = globalThis.localStorage, key = STORAGE_KEY) {
-  try {
-    const text = storage.getItem(key);
-    return text ? parseState(JSON.parse(text)) : { state: null, notes: [] };
-  } catch {
-    return { state: null, notes: ["the saved state could not be read; starting fresh"] };
-  }
 }

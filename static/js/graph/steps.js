@@ -3,6 +3,8 @@
 // position in the walk reveals, and which position matches the page's trace position.
 // Nothing here computes a number of the step; it only looks the server's numbers up.
 
+import { namesOf } from "../core/catalog.js";
+
 /** The walk: [{phase: "forward", node}, …, {phase: "backward", node, visit}, …]. */
 export function graphSteps(graph) {
   if (!graph || !graph.nodes || !graph.nodes.length) return [];
@@ -29,8 +31,6 @@ export function revealedAt(graph, steps, count) {
   return { values, grads, current: shown.length ? shown.at(-1) : null };
 }
 
-const ACTIVATION_OPS = new Set(["sigmoid", "tanh", "relu", "leaky_relu", "linear", "softmax"]);
-
 /** Index+1 of the last step that satisfies `match`, or 0. */
 function through(steps, match) {
   for (let k = steps.length - 1; k >= 0; k--) if (match(steps[k])) return k + 1;
@@ -44,7 +44,7 @@ export function coverOf(entry, graph, steps) {
   const same = (n, ...keys) => keys.every((k) => n[k] === entry[k]);
   switch (entry.kind) {
     case "neuron":
-      return through(steps, (s) => s.phase === "forward" && ACTIVATION_OPS.has(node(s).op) && same(node(s), "layer", "neuron", "sample"));
+      return through(steps, (s) => s.phase === "forward" && namesOf("activations").includes(node(s).op) && same(node(s), "layer", "neuron", "sample"));
     case "loss":
       return forwardCount(steps);
     case "output_delta":

@@ -6,6 +6,7 @@
 // "Previous operation" / "Next operation" walk it one node at a time. mount(root, store).
 
 import { el } from "../core/dom.js";
+import { svgEl } from "../core/svg.js";
 import { problemOf } from "../core/api.js";
 import { postGraph } from "./api.js";
 import { paintGraph, renderGraph } from "./draw.js";
@@ -51,10 +52,7 @@ function keepInSight(frame, svg, layout, at) {
 
 /** The view's elements: intro, note, walk buttons, the drawing's frame, legend and chain-rule area. */
 function buildView(root, move) {
-  const svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
-  svg.setAttribute("class", "graph-diagram");
-  svg.setAttribute("role", "group");
-  svg.setAttribute("aria-label", "Computational graph");
+  const svg = svgEl("svg", { class: "graph-diagram", role: "group", "aria-label": "Computational graph" });
   const dom = {
     svg,
     frame: el("div", { class: "graph-frame" }, svg),

@@ -178,7 +178,7 @@ function isCurrent(current, kinds, layer, neuron, input) {
 }
 
 /**
- * Sets what the numbers say. model = {network, input_row, seen (trace_view.revealed),
+ * Sets what the numbers say. model = {network, input_row, seen (trace.js revealed),
  * current (entry or null), selected (state.view.selected)}.
  */
 export function paint(d, model) {

@@ -3,7 +3,7 @@
 // store.actions.edit(), which fetches the new trace. Implements mount(root, store).
 
 import { postRandomNetwork } from "../core/api.js";
-import { ACTIVATIONS, LIMITS, LOSSES, OPTIMIZERS } from "../core/catalog.js";
+import { catalog } from "../core/catalog.js";
 import { el, numberInput, selectField, showFieldError } from "../core/dom.js";
 import { networkWidths, readSeed } from "../core/state.js";
 
@@ -65,7 +65,12 @@ function queueReshape(store, change, seed) {
   return pending;
 }
 
-const fits = (widths) => widths.every((n) => n >= 1 && n <= LIMITS.max_neurons) && widths.length - 1 <= LIMITS.max_layers;
+/** What the editor lets a learner build: the server's editor_limits. */
+const limits = () => catalog().editor_limits;
+/** The options of a catalog list ("activations", "losses", "optimizers"): [name, title] in the server's order. */
+const options = (list) => catalog()[list].map((entry) => [entry.name, entry.title]);
+
+const fits = (widths) => widths.every((n) => n >= 1 && n <= limits().max_neurons) && widths.length - 1 <= limits().max_layers;
 
 /** Width of layer `c` (0 = inputs) changed by `by`; null past the limits. */
 const resizeLayer = (c, by) => (widths, activations) => {
@@ -105,10 +110,10 @@ function architecture(store, state) {
     const parts = [
       el("span", { class: "arch-name", text: `${label}: ${n}` }),
       el("button", { type: "button", text: "−", "aria-label": `Remove a neuron from ${label.toLowerCase()}`, disabled: n <= 1, onclick: () => queueReshape(store, resizeLayer(c, -1)) }),
-      el("button", { type: "button", text: "+", "aria-label": `Add a neuron to ${label.toLowerCase()}`, disabled: n >= LIMITS.max_neurons, onclick: () => queueReshape(store, resizeLayer(c, 1)) }),
+      el("button", { type: "button", text: "+", "aria-label": `Add a neuron to ${label.toLowerCase()}`, disabled: n >= limits().max_neurons, onclick: () => queueReshape(store, resizeLayer(c, 1)) }),
     ];
     if (c > 0) {
-      parts.push(selectField(`Activation of ${label.toLowerCase()}`, ACTIVATIONS.map((a) => [a, a]), activations[c - 1], (a) => {
+      parts.push(selectField(`Activation of ${label.toLowerCase()}`, options("activations"), activations[c - 1], (a) => {
         const network = structuredClone(state.network);
         network.layers[c - 1].activation = a;
         store.actions.edit({ network, preset: null, view: { selected: null } });
@@ -119,7 +124,7 @@ function architecture(store, state) {
     }
     return el("li", { class: "arch-row" }, parts);
   });
-  const add = el("button", { type: "button", text: "Add hidden layer", disabled: widths.length - 1 >= LIMITS.max_layers, onclick: () => queueReshape(store, addLayer) });
+  const add = el("button", { type: "button", text: "Add hidden layer", disabled: widths.length - 1 >= limits().max_layers, onclick: () => queueReshape(store, addLayer) });
   return el("fieldset", {}, [el("legend", { text: "Architecture" }), el("ul", { class: "arch" }, rows), add, seedRow(store, state)]);
 }
 
@@ -132,7 +137,7 @@ function batchTable(store, state) {
   const head = el("tr", {}, [el("th", { text: "Sample" }), ...state.inputs[0].map((_, i) => el("th", { text: `x${i + 1}` })), ...state.targets[0].map((_, k) => el("th", { text: `t${k + 1}` }))]);
   const cell = (field, n, k, v, name) => el("td", {}, numberInput({ value: v, "aria-label": `${name}${k + 1} of sample ${n + 1}` }, setCell(field, n, k)));
   const body = state.inputs.map((row, n) => el("tr", {}, [el("th", { text: String(n + 1) }), ...row.map((v, k) => cell("inputs", n, k, v, "x")), ...state.targets[n].map((v, k) => cell("targets", n, k, v, "t"))]));
-  const add = el("button", { type: "button", text: "Add sample", disabled: state.inputs.length >= LIMITS.max_samples, onclick: () => store.actions.edit({ inputs: [...state.inputs, state.inputs.at(-1)], targets: [...state.targets, state.targets.at(-1)] }) });
+  const add = el("button", { type: "button", text: "Add sample", disabled: state.inputs.length >= limits().max_samples, onclick: () => store.actions.edit({ inputs: [...state.inputs, state.inputs.at(-1)], targets: [...state.targets, state.targets.at(-1)] }) });
   const remove = el("button", { type: "button", text: "Remove last sample", disabled: state.inputs.length <= 1, onclick: () => store.actions.edit({ inputs: state.inputs.slice(0, -1), targets: state.targets.slice(0, -1), view: { sample: 0, position: 0, phase: "forward" } }) });
   return el("fieldset", {}, [el("legend", { text: "Inputs and targets" }), el("div", { class: "table-wrap" }, el("table", { class: "batch" }, [el("thead", {}, head), el("tbody", {}, body)])), el("div", { class: "row" }, [add, remove])]);
 }
@@ -142,8 +147,8 @@ function training(store, state) {
   const setOptimizer = (name) => store.actions.edit({ optimizer: { name, learning_rate: opt.learning_rate }, optimizer_state: null });
   return el("fieldset", {}, [
     el("legend", { text: "Training" }),
-    selectField("Loss", LOSSES.map((l) => [l, l.replace(/_/g, " ")]), state.loss, (loss) => store.actions.edit({ loss })),
-    selectField("Optimizer", OPTIMIZERS.map((o) => [o, o]), opt.name, setOptimizer),
+    selectField("Loss", options("losses"), state.loss, (loss) => store.actions.edit({ loss })),
+    selectField("Optimizer", options("optimizers"), opt.name, setOptimizer),
     el("label", { class: "field" }, [
       el("span", { text: "Learning rate η" }),
       numberInput({ value: opt.learning_rate, id: "learning-rate" }, (x) => store.actions.edit({ optimizer: { ...opt, learning_rate: x } })),

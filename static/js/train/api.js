@@ -4,7 +4,8 @@
 // still show the server's own line beside it.
 
 import { post, request } from "../core/api.js";
-import { DEFAULT_SETUP, LOSS_NAMES } from "./config.js";
+import { titleOf } from "../core/catalog.js";
+import { DEFAULT_SETUP } from "./config.js";
 
 /** {inputs, targets, kind, test_count} of a built-in dataset, the same rows /api/train uses. */
 export function getDataset({ dataset, samples, noise, seed, test_fraction }) {
@@ -12,8 +13,11 @@ export function getDataset({ dataset, samples, noise, seed, test_fraction }) {
   return request(`api/datasets/${encodeURIComponent(dataset)}?${query}`);
 }
 
-/** The learner's CSV text → {inputs, targets, header, kind}, checked against the network's n_in. */
-export const postCsv = (csv, inputWidth) => post("api/datasets/csv", { csv, input_width: inputWidth });
+/**
+ * The learner's CSV text → {inputs, targets, header, kind, test_count}, checked against the
+ * network's n_in; test_count: the last rows /api/train would hold out at `testFraction`.
+ */
+export const postCsv = (csv, inputWidth, testFraction) => post("api/datasets/csv", { csv, input_width: inputWidth, test_fraction: testFraction });
 
 /** Some epochs of mini-batch training: {network, optimizer_state, history, epochs_done, final, grid, …}. A 4xx throws an ApiError with `.detail`. */
 export const postTrain = (body) => post("api/train", body);
@@ -24,8 +28,8 @@ const plural = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
 function lossMismatch({ data, loss }) {
   const suits = DEFAULT_SETUP[data.kind] && DEFAULT_SETUP[data.kind].loss !== loss ? DEFAULT_SETUP[data.kind] : DEFAULT_SETUP.regression;
   return (
-    `${LOSS_NAMES[loss] || loss} loss needs targets between 0 and 1, and ${data.label} has targets outside that range (${data.kind} targets): ` +
-    `they need ${LOSS_NAMES[suits.loss]} loss (${suits.loss}). "New network for this data" loads a network with a ${suits.output} output and that loss`
+    `${titleOf("losses", loss)} loss needs targets between 0 and 1, and ${data.label} has targets outside that range (${data.kind} targets): ` +
+    `they need ${titleOf("losses", suits.loss)} loss (${suits.loss}). "New network for this data" loads a network with a ${suits.output} output and that loss`
   );
 }
 

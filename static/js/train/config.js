@@ -1,39 +1,14 @@
-// Every constant of the training lab in one place: the datasets it offers, the defaults and
-// bounds of its settings, the network it proposes when the current one does not fit the data,
-// and its colours and sizes. Colours are Okabe–Ito, as in config.js: orange for class 0 (t = 0),
-// blue for class 1 (t = 1).
+// Every constant of the training lab in one place: the defaults and bounds of its own settings,
+// the network it proposes when the current one does not fit the data, and its colours and sizes.
+// Colours are Okabe–Ito, as in network/config.js: orange for class 0 (t = 0), blue for class 1 (t = 1).
 
-/** The built-in datasets of /api/datasets, with the input width each needs. */
-export const DATASETS = [
-  { name: "xor", title: "XOR", input_width: 2, kind: "classification" },
-  { name: "circle", title: "Circle", input_width: 2, kind: "classification" },
-  { name: "gaussians", title: "Two Gaussians", input_width: 2, kind: "classification" },
-  { name: "spiral", title: "Spiral", input_width: 2, kind: "classification" },
-  { name: "sine", title: "Sine (1-D regression)", input_width: 1, kind: "regression" },
-];
-
-/** The training settings of the one state (state.train). */
-export function defaultTrain() {
-  return {
-    dataset: "xor", // name of a built-in dataset
-    samples: 200, // N, rows drawn
-    noise: 0, // std of the jitter
-    test_fraction: 0.2, // share of rows held out (the last ones)
-    seed: 0, // seed of the dataset's rows and of the mini-batch shuffles
-    batch_size: 10, // samples per update
-    epochs_per_chunk: 1, // epochs per /api/train request: one heatmap update each
-  };
-}
-
-/** Bounds the panel and a shared URL must respect; the API checks its own limits too. */
-export const TRAIN_LIMITS = {
-  samples: [1, 2000],
-  noise: [0, 1],
-  test_fraction: [0, 0.9],
-  seed: [0, 2 ** 32 - 1],
-  batch_size: [1, 2000],
-  epochs_per_chunk: [1, 100],
-};
+/**
+ * The lab's own settings, which the API leaves to its caller: the batch size and epochs per
+ * request it starts with, and how far its boxes go (the server's limits cap them: train/state.js).
+ * The datasets, their defaults and the server's limits come from the catalog (core/catalog.js).
+ */
+export const LAB_DEFAULTS = { batch_size: 10, epochs_per_chunk: 1 };
+export const LAB_MAX = { test_fraction: 0.9, epochs_per_chunk: 100 };
 
 /** Fields that must be whole numbers. */
 export const INTEGER_FIELDS = ["samples", "seed", "batch_size", "epochs_per_chunk"];
@@ -46,10 +21,6 @@ export const DEFAULT_SETUP = {
   hidden_activation: "tanh",
   optimizer: { name: "adam", learning_rate: 0.03 },
 };
-
-/** The names the lab writes for the API's loss and optimizer names. */
-export const LOSS_NAMES = { mse: "mean squared error", binary_cross_entropy: "binary cross-entropy", cross_entropy: "cross-entropy" };
-export const OPTIMIZER_NAMES = { sgd: "SGD", momentum: "momentum", adam: "Adam" };
 
 /** While training, the run's network and optimizer state go into the saved state at most this often (ms). */
 export const KEEP_RUN_EVERY_MS = 1000;

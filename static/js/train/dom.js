@@ -1,18 +1,21 @@
 // The training lab's DOM: settings, buttons, counter, messages and the three plots, built with
 // createElement (dom.js). No behaviour here beyond calling the handlers it is given.
 
+import { catalog } from "../core/catalog.js";
 import { el, numberField, selectField } from "../core/dom.js";
 import { formatNumber as fmt } from "../core/format.js";
-import { DATASETS, TRAIN_COLORS } from "./config.js";
 import { svgEl } from "../core/svg.js";
+import { TRAIN_COLORS } from "./config.js";
+import { trainLimits } from "./state.js";
 
+/** [field, label, step of the box's arrows]; the box's min and max are the setting's bounds (state.js trainLimits). */
 const NUMBER_FIELDS = [
-  ["samples", "Samples", { step: 1, min: 1 }],
-  ["noise", "Noise", { step: 0.05, min: 0, max: 1 }],
-  ["test_fraction", "Test share", { step: 0.05, min: 0, max: 0.9 }],
-  ["seed", "Data seed", { step: 1, min: 0 }],
-  ["batch_size", "Batch size", { step: 1, min: 1 }],
-  ["epochs_per_chunk", "Epochs per update", { step: 1, min: 1, max: 100 }],
+  ["samples", "Samples", 1],
+  ["noise", "Noise", 0.05],
+  ["test_fraction", "Test share", 0.05],
+  ["seed", "Data seed", 1],
+  ["batch_size", "Batch size", 1],
+  ["epochs_per_chunk", "Epochs per update", 1],
 ];
 const DATA_FIELDS = ["samples", "noise", "test_fraction", "seed"];
 
@@ -51,13 +54,15 @@ function plots() {
 }
 
 function settings(store, handlers) {
-  const datasetField = selectField("Dataset", DATASETS.map((d) => [d.name, d.title]), store.state.train.dataset, handlers.onDataset);
+  const datasetField = selectField("Dataset", catalog().datasets.map((d) => [d.name, d.title]), store.state.train.dataset, handlers.onDataset);
   const datasetSelect = datasetField.querySelector("select");
   datasetSelect.dataset.label = "Dataset";
   const inputs = {};
-  const fields = NUMBER_FIELDS.map(([field, label, attrs]) => {
+  const limits = trainLimits();
+  const fields = NUMBER_FIELDS.map(([field, label, step]) => {
     let input;
-    const node = numberField(label, store.state.train[field], (value) => handlers.onSetting(field, value, input), attrs);
+    const [min, max] = limits[field];
+    const node = numberField(label, store.state.train[field], (value) => handlers.onSetting(field, value, input), { step, min, max });
     input = node.querySelector("input");
     input.dataset.label = label;
     inputs[field] = input;

@@ -1,6 +1,6 @@
 // Drawing of the training lab: the decision-boundary heatmap (canvas, redrawn up to 20+ times a
 // second), the fitted curve for 1-D data and the loss chart (SVG). Positions and colours come
-// from train_layout.js; the numbers come from /api/train and /api/datasets.
+// from layout.js; the numbers come from /api/train and /api/datasets.
 
 import { TRAIN_COLORS, TRAIN_SIZES } from "./config.js";
 import { svgEl } from "../core/svg.js";

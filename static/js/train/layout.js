@@ -137,8 +137,3 @@ export function curveLayout(grid, inputs, targets, testCount, width = TRAIN_SIZE
     y_ticks: niceTicks(lo, hi, 4).map((v) => ({ value: v, at: y(v) })),
   };
 }
-
-/** The rows held out for testing when the learner's own CSV is split: round(N·fraction), at least one row left to train on. */
-export function heldOutCount(rows, fraction) {
-  return Math.min(Math.round(rows * fraction), rows - 1);
-}

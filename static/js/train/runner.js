@@ -13,112 +13,124 @@ import { bridgeToExplainer, describeNetwork, fits, installDefault, runFields, tr
 export const PAUSED = "Paused at epoch";
 
 /**
- * The run of a lab = {store, ui, record, source, messages, draw, preview, setRunning, locked}
- * (view.js). runNetwork: the network the state holds during this run (another one there means an
- * edit elsewhere); runStart: the network Train started from; keptNetwork, keptAt: the run's
- * network last saved (keepRun) and when.
+ * A lab's run = {trainer, network, start, kept, keptAt}: the loop of the run (loop.js); the
+ * network the state holds during this run (another one there means an edit elsewhere); the
+ * network Train started from; the run's network last saved (keepRun) and when.
+ * The lab = {store, ui, record, source, messages, draw, preview, setRunning, locked} (view.js).
  */
+const running = (run) => Boolean(run.trainer && run.trainer.running);
+
+/**
+ * Saves the state with the run's latest network and optimizer state (localStorage), so a reload
+ * or a closed tab keeps the weights. The store itself keeps the network the explainer's trace
+ * belongs to until Pause hands the run over (bridgeToExplainer): the explainer never shows one
+ * network's numbers over another's weights. Skipped once the run has stopped or the network was
+ * edited elsewhere (that edit stays).
+ */
+function keepRun(lab, run) {
+  const { store } = lab;
+  if (!running(run) || store.state.network !== run.network) return;
+  const fields = runFields(run.trainer.current, store.state);
+  run.keptAt = performance.now();
+  if (fields.network === run.kept) return;
+  run.kept = fields.network;
+  store.actions.save({ ...store.state, ...fields });
+}
+
+function onChunk(lab, run, answer) {
+  addChunk(lab.record, answer);
+  if (answer.stopped) {
+    const { text, detail } = wordStopped(answer, lab.store.state.train.epochs_per_chunk);
+    lab.messages.say(`${text[0].toUpperCase()}${text.slice(1)}.`, detail);
+  }
+  if (performance.now() - run.keptAt >= KEEP_RUN_EVERY_MS) keepRun(lab, run);
+  lab.draw();
+}
+
+/** What each request reads from the state afresh: chunk size, batch size, loss and optimizer (the editor may change them mid-run). */
+function nextChunk(store) {
+  const { train, loss, optimizer } = store.state;
+  return { epochs: train.epochs_per_chunk, batch_size: train.batch_size, loss, optimizer };
+}
+
+async function onError(lab, run, error) {
+  const { store } = lab;
+  lab.messages.failTraining(error, { prefix: `training stopped at epoch ${lab.record.epochs}: ` });
+  lab.setRunning(false);
+  // The weights trained so far go into the state with their trace, unless the network was edited elsewhere meanwhile.
+  const fields = runFields(run.trainer.current, store.state);
+  const ours = store.state.network === run.network;
+  if (ours && fields.network !== run.start) await store.actions.edit(fields);
+}
+
+/** Drops the notes of an earlier pause: a new run starts. */
+function clearPausedNotes(store) {
+  const notes = store.get().notes.filter((n) => !n.startsWith(PAUSED));
+  if (notes.length !== store.get().notes.length) store.update({ notes }, "notes");
+}
+
+async function train(lab, run) {
+  const { store } = lab;
+  if (running(run)) return;
+  lab.preview.cancel(); // an answer to a preview still in flight is dropped
+  lab.messages.fail(null);
+  clearPausedNotes(store);
+  lab.setRunning(true);
+  try {
+    const data = await lab.source.current();
+    lab.messages.say(fits(store.state.network, data) ? null : await installDefault(store, data));
+    lab.ui.showNetwork(describeNetwork(store.state, data, null, lab.locked));
+    syncHistory(lab.record, data, store.state.network);
+    run.network = run.start = store.state.network;
+    run.trainer = createTrainer({
+      body: trainBody(store.state, data),
+      nextChunk: () => nextChunk(store),
+      onChunk: (answer) => onChunk(lab, run, answer),
+      onError: (error) => onError(lab, run, error),
+    });
+    run.trainer.start();
+  } catch (error) {
+    lab.messages.failTraining(error);
+    lab.setRunning(false);
+  }
+}
+
+/** Stops after the request in flight and hands network, optimizer state and sample 1 to the explainer. */
+async function pause(lab, run, { showNetwork = true } = {}) {
+  if (!running(run)) return;
+  const focused = lab.ui.section.contains(document.activeElement); // the Network view replaces this one: the focus follows
+  lab.ui.pauseButton.disabled = true;
+  const current = await run.trainer.stop();
+  lab.setRunning(false);
+  renderLab(lab.ui, lab.record);
+  const k = 0;
+  const text = `${PAUSED} ${lab.record.epochs}: stepping through sample ${k + 1} with the current weights — the explainer shows how the next step would change them.`;
+  lab.messages.say(text);
+  lab.store.update({ notes: [text] }, "notes");
+  await bridgeToExplainer(lab.store, current, lab.record.data, k, { showNetwork });
+  if (showNetwork && focused) document.getElementById("step-forward")?.focus();
+}
+
+/** The network was edited elsewhere mid-run: stop, keep the edit, say so. */
+async function stopForEdit(lab, run) {
+  await run.trainer.stop();
+  lab.setRunning(false);
+  lab.messages.say(`Training stopped at epoch ${lab.record.epochs}: the network was changed elsewhere. Train starts a new run from the changed network.`);
+}
+
+/** The lab's run: Train, Pause, keepRun, and what to do when the state's network changes mid-run. */
 export function createRunner(lab) {
-  const { store, record } = lab;
-  let trainer = null;
-  let runNetwork = null;
-  let runStart = null;
-  let keptNetwork = null;
-  let keptAt = 0;
-  const running = () => Boolean(trainer && trainer.running);
-
-  /**
-   * Saves the state with the run's latest network and optimizer state (localStorage), so a reload
-   * or a closed tab keeps the weights. The store itself keeps the network the explainer's trace
-   * belongs to until Pause hands the run over (bridgeToExplainer): the explainer never shows one
-   * network's numbers over another's weights. Skipped once the run has stopped or the network was
-   * edited elsewhere (that edit stays).
-   */
-  function keepRun() {
-    if (!running() || store.state.network !== runNetwork) return;
-    const fields = runFields(trainer.current, store.state);
-    keptAt = performance.now();
-    if (fields.network === keptNetwork) return;
-    keptNetwork = fields.network;
-    store.actions.save({ ...store.state, ...fields });
-  }
-
-  function onChunk(answer) {
-    addChunk(record, answer);
-    if (answer.stopped) {
-      const { text, detail } = wordStopped(answer, store.state.train.epochs_per_chunk);
-      lab.messages.say(`${text[0].toUpperCase()}${text.slice(1)}.`, detail);
-    }
-    if (performance.now() - keptAt >= KEEP_RUN_EVERY_MS) keepRun();
-    lab.draw();
-  }
-
-  /** What each request reads from the state afresh: chunk size, batch size, loss and optimizer (the editor may change them mid-run). */
-  function nextChunk() {
-    const { train, loss, optimizer } = store.state;
-    return { epochs: train.epochs_per_chunk, batch_size: train.batch_size, loss, optimizer };
-  }
-
-  async function onError(error) {
-    lab.messages.failTraining(error, { prefix: `training stopped at epoch ${record.epochs}: ` });
-    lab.setRunning(false);
-    // The weights trained so far go into the state with their trace, unless the network was edited elsewhere meanwhile.
-    const fields = runFields(trainer.current, store.state);
-    const ours = store.state.network === runNetwork;
-    if (ours && fields.network !== runStart) await store.actions.edit(fields);
-  }
-
-  /** Drops the notes of an earlier pause: a new run starts. */
-  function clearPausedNotes() {
-    const notes = store.get().notes.filter((n) => !n.startsWith(PAUSED));
-    if (notes.length !== store.get().notes.length) store.update({ notes }, "notes");
-  }
-
-  async function train() {
-    if (running()) return;
-    lab.preview.cancel(); // an answer to a preview still in flight is dropped
-    lab.messages.fail(null);
-    clearPausedNotes();
-    lab.setRunning(true);
-    try {
-      const data = await lab.source.current();
-      lab.messages.say(fits(store.state.network, data) ? null : await installDefault(store, data));
-      lab.ui.showNetwork(describeNetwork(store.state, data, null, lab.locked));
-      syncHistory(record, data, store.state.network);
-      runNetwork = runStart = store.state.network;
-      trainer = createTrainer({ body: trainBody(store.state, data), nextChunk, onChunk, onError });
-      trainer.start();
-    } catch (error) {
-      lab.messages.failTraining(error);
-      lab.setRunning(false);
-    }
-  }
-
-  /** Stops after the request in flight and hands network, optimizer state and sample 1 to the explainer. */
-  async function pause({ showNetwork = true } = {}) {
-    if (!running()) return;
-    const focused = lab.ui.section.contains(document.activeElement); // the Network view replaces this one: the focus follows
-    lab.ui.pauseButton.disabled = true;
-    const current = await trainer.stop();
-    lab.setRunning(false);
-    renderLab(lab.ui, record);
-    const k = 0;
-    const text = `${PAUSED} ${record.epochs}: stepping through sample ${k + 1} with the current weights — the explainer shows how the next step would change them.`;
-    lab.messages.say(text);
-    store.update({ notes: [text] }, "notes");
-    await bridgeToExplainer(store, current, record.data, k, { showNetwork });
-    if (showNetwork && focused) document.getElementById("step-forward")?.focus();
-  }
-
-  /** The network was edited elsewhere mid-run: stop, keep the edit, say so. */
-  async function stopForEdit() {
-    await trainer.stop();
-    lab.setRunning(false);
-    lab.messages.say(`Training stopped at epoch ${record.epochs}: the network was changed elsewhere. Train starts a new run from the changed network.`);
-  }
-
-  /** Whether the state's network is no longer the one this run trains (an edit elsewhere). */
-  const editedElsewhere = (network) => running() && network !== runNetwork;
-
-  return { get running() { return running(); }, train, pause, stopForEdit, keepRun, editedElsewhere };
+  const run = { trainer: null, network: null, start: null, kept: null, keptAt: 0 };
+  return {
+    get running() {
+      return running(run);
+    },
+    train: () => train(lab, run),
+    pause: (options) => pause(lab, run, options),
+    keepRun: () => keepRun(lab, run),
+    /** Stops the run when the state's network is no longer the one it trains (an edit elsewhere). */
+    onNetwork(network) {
+      if (running(run) && network !== run.network) stopForEdit(lab, run);
+    },
+  };
 }

@@ -6,9 +6,8 @@ import { postRandomNetwork } from "../core/api.js";
 import { PHASES } from "../core/state.js";
 import { networkWidths } from "../core/state.js";
 import { getDataset } from "./api.js";
-import { DEFAULT_HIDDEN, DEFAULT_SETUP, GRID_RESOLUTION, LOSS_NAMES, OPTIMIZER_NAMES } from "./config.js";
-import { heldOutCount } from "./layout.js";
-import { datasetInfo } from "./state.js";
+import { entryOf, titleOf } from "../core/catalog.js";
+import { DEFAULT_HIDDEN, DEFAULT_SETUP, GRID_RESOLUTION } from "./config.js";
 
 /** The key that names a built-in dataset's rows: same key, same rows. */
 export const dataKey = (t) => JSON.stringify([t.dataset, t.samples, t.noise, t.seed, t.test_fraction]);
@@ -18,14 +17,15 @@ export const csvKey = (csv, t) => JSON.stringify(["csv", csv.upload, t.test_frac
 
 /**
  * The data to train on: {source, key, label, inputs, targets, kind, test_count, input_width}.
- * The learner's CSV when one is loaded, else the built-in dataset of the settings (fetched once per key).
+ * The learner's CSV when one is loaded (split by the server at the settings' test_fraction:
+ * data.js), else the built-in dataset of the settings (fetched once per key).
  */
 export async function loadData(train, csv, cached) {
-  if (csv) return { ...csv, test_count: heldOutCount(csv.inputs.length, train.test_fraction), key: csvKey(csv, train) };
+  if (csv) return { ...csv, key: csvKey(csv, train) };
   const key = dataKey(train);
   if (cached && cached.key === key) return cached;
   const rows = await getDataset(train);
-  const info = datasetInfo(train.dataset);
+  const info = entryOf("datasets", train.dataset);
   return { ...rows, source: "dataset", key, label: info.title, input_width: info.input_width };
 }
 
@@ -68,14 +68,14 @@ export async function installDefault(store, data) {
     preset: null,
     ...sampleFields(data, 0),
   });
-  return `${replacedWhy(network, loss, data)} a fresh ${setup.widths.join("-")} network (tanh hidden layers, ${setup.activations.at(-1)} output) from seed ${seed}, with ${LOSS_NAMES[setup.loss] || setup.loss} loss and Adam, learning rate ${setup.optimizer.learning_rate}.`;
+  return `${replacedWhy(network, loss, data)} a fresh ${setup.widths.join("-")} network (${DEFAULT_SETUP.hidden_activation} hidden layers, ${setup.activations.at(-1)} output) from seed ${seed}, with ${titleOf("losses", setup.loss)} loss and ${titleOf("optimizers", setup.optimizer.name)}, learning rate ${setup.optimizer.learning_rate}.`;
 }
 
 /** The start of installDefault's note: why the old network went ("does not fit" only when its shape does not). */
 export function replacedWhy(network, loss, data) {
   const widths = networkWidths(network);
   if (!widths) return "Loaded";
-  if (fits(network, data)) return `Replaced the network ${widths.join("-")} (${LOSS_NAMES[loss] || loss} loss) with`;
+  if (fits(network, data)) return `Replaced the network ${widths.join("-")} (${titleOf("losses", loss)} loss) with`;
   return `The network (${widths.join("-")}) does not fit ${data.label} (${data.input_width} input${data.input_width > 1 ? "s" : ""}, 1 output): loaded`;
 }
 
@@ -86,9 +86,9 @@ export function describeNetwork(state, data, setup, locked = false) {
   }
   const widths = networkWidths(state.network).join("-");
   const activations = state.network.layers.map((l) => l.activation).join(", ");
-  const loss = LOSS_NAMES[state.loss] || state.loss;
+  const loss = titleOf("losses", state.loss);
   const replace = locked ? "" : ` "New network for this data" replaces it with a fresh ${defaultSetup(data).widths.join("-")}.`;
-  return `Training the explainer's network ${widths} (${activations}) with ${loss} loss and ${OPTIMIZER_NAMES[state.optimizer.name] || state.optimizer.name}, learning rate ${state.optimizer.learning_rate}.${replace}`;
+  return `Training the explainer's network ${widths} (${activations}) with ${loss} loss and ${titleOf("optimizers", state.optimizer.name)}, learning rate ${state.optimizer.learning_rate}.${replace}`;
 }
 
 /** The state fields that make the explainer show sample `k` of the data as its batch, from the first sub-step. */

@@ -7,7 +7,7 @@
 
 import { networkWidths } from "../core/state.js";
 import { wordTrainError } from "./api.js";
-import { INTEGER_FIELDS, TRAIN_LIMITS } from "./config.js";
+import { INTEGER_FIELDS } from "./config.js";
 import { createDataSource } from "./data.js";
 import { buildDom, showMessage } from "./dom.js";
 import { createPreview } from "./preview.js";
@@ -15,7 +15,7 @@ import { createRecord, syncHistory } from "./record.js";
 import { createPainter } from "./render.js";
 import { createRunner } from "./runner.js";
 import { installDefault } from "./session.js";
-import { validTrainValue } from "./state.js";
+import { trainLimits, validTrainValue } from "./state.js";
 
 /** The lab's note and error lines; `source` lets a later preview clear only its own error. */
 function createMessages(lab) {
@@ -44,7 +44,7 @@ function setSetting(lab, field, value, input) {
   const ok = validTrainValue(field, value);
   input.setAttribute("aria-invalid", ok ? "false" : "true");
   if (!ok) {
-    const [low, high] = TRAIN_LIMITS[field];
+    const [low, high] = trainLimits()[field];
     return lab.messages.fail(`${input.dataset.label} must be a ${INTEGER_FIELDS.includes(field) ? "whole " : ""}number from ${low} to ${high}`);
   }
   lab.messages.fail(null);
@@ -124,7 +124,7 @@ function watch(lab) {
   let shownNetwork = store.state.network;
   store.subscribe((app) => {
     lab.ui.syncSettings(app.state.train);
-    if (runner.editedElsewhere(app.state.network)) runner.stopForEdit();
+    runner.onNetwork(app.state.network);
     if (app.state.network !== shownNetwork) {
       shownNetwork = app.state.network;
       lab.preview.schedule();

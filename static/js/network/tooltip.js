@@ -1,0 +1,60 @@
+// The diagram's tooltip: what it says about the weight, bias, input, neuron or loss under the
+// pointer or the focus (the numbers revealed so far, from the API's trace), and where it goes.
+
+import { el } from "../core/dom.js";
+import { formatNumber as fmt, plainBiasName, plainWeightName } from "../core/format.js";
+import { keyOf } from "./trace.js";
+
+/** The tooltip's lines for a diagram element (its data-kind, data-layer, …), from the state and the entries revealed. */
+export function tooltipLines(target, app, seen) {
+  const { kind } = target.dataset;
+  const [l, j, i] = ["layer", "neuron", "input"].map((k) => Number(target.dataset[k]));
+  const network = app.state.network;
+  if (kind === "weight" || kind === "bias") {
+    const isW = kind === "weight";
+    const key = isW ? keyOf.weight(l, j, i) : keyOf.neuron(l, j);
+    const grad = (isW ? seen.weight_grads : seen.bias_grads)[key];
+    const upd = (isW ? seen.weight_updates : seen.bias_updates)[key];
+    const value = isW ? network.layers[l].weights[j][i] : network.layers[l].biases[j];
+    return [
+      `${isW ? plainWeightName(l, j, i) : plainBiasName(l, j)} = ${fmt(value)}`,
+      grad ? `gradient ∂L/∂${isW ? "w" : "b"} = ${fmt(grad.grad)}` : "gradient: not yet computed",
+      upd ? `update: ${fmt(upd.old)} → ${fmt(upd.new)}` : "update: not yet applied",
+      "click to select and edit",
+    ];
+  }
+  if (kind === "input") return [`input x${j + 1} = ${fmt(app.state.inputs[app.state.view.sample]?.[j])}`];
+  if (kind === "neuron") {
+    const v = seen.neurons[keyOf.neuron(l, j)];
+    const d = seen.deltas[keyOf.neuron(l, j)];
+    return [
+      `layer ${l + 1}, neuron ${j + 1} (${network.layers[l].activation})`,
+      v ? `z = ${fmt(v.z)}, a = ${fmt(v.a)}` : "value: not yet computed",
+      d ? `δ = ∂L/∂z = ${fmt(d.delta)}` : "gradient δ: not yet computed",
+    ];
+  }
+  if (kind === "loss") return [seen.loss ? `loss L = ${fmt(seen.loss.value)}` : "loss: not yet computed"];
+  return [];
+}
+
+/**
+ * Shows the tooltip's lines just below the hovered or focused element, or above it when the
+ * frame (which clips what overflows it) has no room below: always inside the visible frame.
+ */
+export function placeTooltip(tooltip, frame, target, lines) {
+  tooltip.replaceChildren(...lines.map((t) => el("div", { text: t })));
+  tooltip.hidden = false;
+  tooltip.style.left = "0px"; // measured at its natural width, not squeezed by the frame's right edge
+  const box = target.getBoundingClientRect();
+  const frameBox = frame.getBoundingClientRect();
+  const [x0, y0, width, height] = [frameBox.left + frame.clientLeft, frameBox.top + frame.clientTop, frame.clientWidth, frame.clientHeight]; // inside the border
+  const size = tooltip.getBoundingClientRect();
+  const gap = 6;
+  const left = Math.min(Math.max(0, box.left - x0 + box.width / 2 - size.width / 2), Math.max(0, width - size.width));
+  const below = box.bottom - y0 + gap;
+  const above = box.top - y0 - gap - size.height;
+  const fitsBelow = below + size.height <= height;
+  const top = fitsBelow || above < 0 ? Math.max(0, Math.min(below, height - size.height)) : above;
+  tooltip.style.left = `${left}px`;
+  tooltip.style.top = `${top}px`;
+}
