@@ -4,9 +4,7 @@
 // checked as written (tests/browser/network/test_equations_evaluate.py evaluates every one).
 
 import { texNumber as num } from "../core/format.js";
-import { notation, plainName } from "./notation.js";
-
-export { notation };
+import { plainName } from "./notation.js";
 
 const F = { sigmoid: "\\sigma", tanh: "\\tanh", relu: "\\mathrm{ReLU}", leaky_relu: "\\mathrm{LReLU}", linear: "\\mathrm{id}", softmax: "\\mathrm{softmax}" };
 const WORDS = { sigmoid: "the sigmoid σ", tanh: "tanh", relu: "ReLU", leaky_relu: "leaky ReLU", linear: "the identity", softmax: "softmax" };

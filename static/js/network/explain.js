@@ -4,17 +4,11 @@
 
 import { PHASE_NAMES } from "./config.js";
 import { el, renderTex } from "../core/dom.js";
-import { chainRule, explainEntry, notation } from "./equations.js";
+import { chainRule, explainEntry } from "./equations.js";
+import { notation, textbookOf } from "./notation.js";
 import { formatNumber as fmt } from "../core/format.js";
 import { networkWidths } from "../core/state.js";
 import { deltaEntry, findEntry } from "./trace.js";
-
-/** A preset's textbook names, when the network is still that preset's (same widths). */
-export function textbookOf(state, presets = []) {
-  const preset = presets.find((p) => p.name === state.preset);
-  if (!preset?.textbook || JSON.stringify(preset.widths) !== JSON.stringify(networkWidths(state.network))) return null;
-  return preset.textbook;
-}
 
 /** Context the equations need: notation, activations, loss, batch, the sample's entries, textbook names. */
 export function equationContext(state, entries = [], presets = []) {

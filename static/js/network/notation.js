@@ -4,6 +4,7 @@
 // textbook's own names (GET /api/presets: `textbook`), shown beside these: "w⁽²⁾₁₁ (w5 in Mazur's post)".
 
 import { plainSymbol, texSymbol } from "../core/format.js";
+import { networkWidths } from "../core/state.js";
 
 /** Names in TeX for a network of `widths` (layer l is 0-based; l = −1 are the inputs). */
 export function notation(widths) {
@@ -42,4 +43,11 @@ export function plainName(kind, l, j, ctx, i) {
   const ours = PLAIN[kind](l, j, ctx.n.L, i);
   const theirs = textbookName(ctx.textbook, kind, l, j, i);
   return theirs ? `${ours} (${theirs} in ${ctx.textbook.source})` : ours;
+}
+
+/** A preset's textbook names, when the network is still that preset's (same widths), else null. */
+export function textbookOf(state, presets = []) {
+  const preset = presets.find((p) => p.name === state.preset);
+  if (!preset?.textbook || JSON.stringify(preset.widths) !== JSON.stringify(networkWidths(state.network))) return null;
+  return preset.textbook;
 }

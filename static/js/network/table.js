@@ -54,17 +54,17 @@ export function toCsv(rows, textbook) {
 
 /** The rows as a Markdown table, numbers as the page shows them. */
 export function toMarkdown(rows, textbook) {
-  const head = ["Sub-step", "Phase", "Quantity", ...(textbook ? [`In ${textbook.source}`] : []), "Value"];
-  const line = (r) => [r.position, PHASE_NAMES[r.phase], r.name, ...(textbook ? [r.textbook] : []), shown(r)];
+  const head = ["Sub-step", "Phase", "Quantity", "Value", ...(textbook ? [`In ${textbook.source}`] : [])];
+  const line = (r) => [r.position, PHASE_NAMES[r.phase], r.name, shown(r), ...(textbook ? [r.textbook] : [])];
   const cells = (list) => `| ${list.map((c) => String(c).replace(/\|/g, "\\|")).join(" | ")} |`;
   return [cells(head), cells(head.map(() => "---")), ...rows.map((r) => cells(line(r)))].join("\n") + "\n";
 }
 
 export function mount(root, store) {
-  const caption = el("caption");
+  const caption = el("p", { class: "table-note", id: "step-table-note" }); // outside the table: it wraps on a phone
   const headRow = el("tr");
   const body = el("tbody");
-  const table = el("table", { class: "step-table" }, [caption, el("thead", {}, headRow), body]);
+  const table = el("table", { class: "step-table", "aria-label": "The whole step", "aria-describedby": "step-table-note" }, [el("thead", {}, headRow), body]);
   const status = el("span", { class: "copy-status", role: "status" });
   const copyArea = el("textarea", { class: "copy-area", readonly: true, hidden: true, "aria-label": "Copied text" });
   let rows = [];
@@ -86,7 +86,7 @@ export function mount(root, store) {
     el("button", { type: "button", text: "Copy as Markdown", title: "Numbers as shown, for notes and slides", onclick: () => copy(toMarkdown(rows, ctx.textbook), "Markdown") }),
     status,
   ]);
-  root.append(el("h2", { class: "table-title", text: "The whole step" }), buttons, el("div", { class: "table-wrap step-table-wrap" }, table), copyArea);
+  root.append(el("h2", { class: "table-title", text: "The whole step" }), caption, buttons, el("div", { class: "table-wrap step-table-wrap" }, table), copyArea);
   let lastKey = "";
   let lastStep = null;
 
@@ -96,11 +96,18 @@ export function mount(root, store) {
     const textbook = ctx.textbook;
     const samples = ctx.samples > 1 ? ` Forward and δ rows are sample ${app.state.view.sample + 1} of ${ctx.samples}; gradients and updates average the batch.` : "";
     caption.textContent = `Every number of one training step, in the order of the walk. Click a row to go to its sub-step.${samples}`;
-    headRow.replaceChildren(...["Sub-step", "Phase", "Quantity", ...(textbook ? [`In ${textbook.source}`] : []), "Value"].map((t) => el("th", { scope: "col", text: t })));
+    const heads = [["Sub-step"], ["Phase", "phase"], ["Quantity"], ["Value", "num"], ...(textbook ? [[`In ${textbook.source}`]] : [])];
+    headRow.replaceChildren(...heads.map(([text, css]) => el("th", { scope: "col", class: css, text })));
     body.replaceChildren(
       ...rows.map((r) => {
         const go = el("button", { type: "button", class: "row-go", text: String(r.position), "aria-label": `Go to sub-step ${r.position}: ${r.name}` });
-        const cells = [el("td", {}, go), el("td", { text: PHASE_NAMES[r.phase] }), el("th", { scope: "row", text: r.name }), ...(textbook ? [el("td", { text: r.textbook })] : []), el("td", { class: "num", text: shown(r) })];
+        const cells = [
+          el("td", {}, go),
+          el("td", { class: "phase", text: PHASE_NAMES[r.phase] }),
+          el("th", { scope: "row", text: r.name }),
+          el("td", { class: "num", text: shown(r) }),
+          ...(textbook ? [el("td", { text: r.textbook })] : []),
+        ];
         return el("tr", { "data-position": r.position, class: `phase-${r.phase}` }, cells);
       }),
     );

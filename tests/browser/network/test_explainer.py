@@ -297,7 +297,7 @@ def test_hover_shows_value_gradient_and_old_to_new_then_the_next_step_keeps_the_
     walk_whole_step(explainer, step["trace"])
     explainer.get_by_role("button", name=re.compile(r"^w⁽¹⁾₁₁")).hover()
     tooltip = explainer.get_by_role("tooltip")
-    expect(tooltip).to_contain_text(f"gradient ∂L/∂w = {fmt(update['grad'])}")
+    expect(tooltip).to_contain_text(f"gradient ∂L/∂w⁽¹⁾₁₁ = {fmt(update['grad'])}")
     expect(tooltip).to_contain_text(f"update: {fmt(update['old'])} → {fmt(update['new'])}")
     explainer.get_by_role("button", name="Step forward").click()  # past the end: keep the new weights
     expect(explanation(explainer)).to_contain_text("Ready · 7 sub-steps")

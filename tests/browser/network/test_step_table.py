@@ -80,5 +80,5 @@ def test_the_table_copies_as_csv_with_full_precision_and_as_markdown_as_shown(ex
     explainer.get_by_role("button", name="Copy as Markdown").click()
     expect(explainer.get_by_role("status").filter(has_text="Copied")).to_contain_text("as Markdown")
     markdown = explainer.evaluate("navigator.clipboard.readText()")
-    assert markdown.startswith("| Sub-step | Phase | Quantity | In Mazur's post | Value |\n| --- |")
-    assert "| w⁽²⁾₁₁ | w5⁺ | 0.4000 → 0.3589 |" in markdown
+    assert markdown.startswith("| Sub-step | Phase | Quantity | Value | In Mazur's post |\n| --- |")
+    assert "| w⁽²⁾₁₁ | 0.4000 → 0.3589 | w5⁺ |" in markdown
