@@ -88,14 +88,17 @@ class OptimizerStateOut(OptimizerState):
 
 
 Name = Annotated[str, Field(max_length=40)]
+NAMES = 64  # more layers, neurons or inputs than any network a request may send
+NameList = Annotated[list[Name], Field(max_length=NAMES)]
+NameTable = Annotated[list[NameList], Field(max_length=NAMES)]
 
 
 class TextbookNames(BaseModel):
     """A preset's source's own names, shown beside the page's (w⁽ˡ⁾ⱼᵢ, b⁽ˡ⁾ⱼ, z⁽ˡ⁾ⱼ, a⁽ˡ⁾ⱼ); "" where it has none."""
 
     source: str = Field(max_length=200, description='Completes "w5 in …", e.g. "Mazur\'s post".')
-    weights: list[list[list[Name]]] = Field(description="A name per weight, shaped like the network's weights.")
-    biases: list[list[Name]] = Field(description="A name per bias, shaped like the network's biases.")
-    z: list[list[Name]] | None = Field(None, description="A name per neuron's pre-activation z, layer by layer.")
-    a: list[list[Name]] | None = Field(None, description="A name per neuron's activation a, layer by layer.")
+    weights: list[NameTable] = Field(max_length=NAMES, description="A name per weight, shaped like the weights.")
+    biases: NameTable = Field(description="A name per bias, shaped like the network's biases.")
+    z: NameTable | None = Field(None, description="A name per neuron's pre-activation z, layer by layer.")
+    a: NameTable | None = Field(None, description="A name per neuron's activation a, layer by layer.")
     loss: Name | None = Field(None, description="The source's name for the loss L, e.g. E_total.")
