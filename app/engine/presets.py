@@ -1,4 +1,10 @@
-"""Ready-to-post examples: a network, a batch, a loss and an optimizer, with what each teaches."""
+"""Ready-to-post examples: a network, a batch, a loss and an optimizer, with what each teaches.
+
+A preset may carry ``textbook``: the names its source uses, shown beside the page's own
+(w⁽ˡ⁾ⱼᵢ, b⁽ˡ⁾ⱼ, z⁽ˡ⁾ⱼ, a⁽ˡ⁾ⱼ). ``source`` completes "w5 in …"; ``weights`` and ``biases`` are
+shaped like the network's; ``z`` and ``a`` name each neuron's pre-activation and activation,
+layer by layer ("" where the source names none); ``loss`` names L.
+"""
 
 from copy import deepcopy
 
@@ -17,25 +23,32 @@ def _random_layers(widths, activations, seed):
 
 PRESETS = {
     "seed-neuron": {
-        "title": "One sigmoid neuron: h = w·x + b, y = σ(h)",
+        "title": "One sigmoid neuron: z = w·x + b, y = σ(z)",
         "teaches": (
-            "The chain rule on the smallest network there is. With L = ½(y − t)², "
-            "∂L/∂w = (y − t)·σ(h)(1 − σ(h))·x: the error, times the sigmoid's slope, times the input. "
-            "This is the seed's reading in which the output itself is σ(h)."
+            "The chain rule on the smallest network there is. z is the neuron's input before the "
+            "sigmoid (many texts call it h, as in y = σ(h)). With L = ½(y − t)², "
+            "∂L/∂w = (y − t)·σ(z)(1 − σ(z))·x: the error, times the sigmoid's slope, times the input."
         ),
         "network": {"layers": [{"weights": [[0.8]], "biases": [0.2], "activation": "sigmoid"}]},
         "inputs": [[1.5]],
         "targets": [[0.0]],
         "loss": "mse",
         "optimizer": {"name": "sgd", "learning_rate": 0.5},
+        "textbook": {
+            "source": "the one-neuron formula",
+            "weights": [[["w"]]],
+            "biases": [["b"]],
+            "z": [["h"]],
+            "a": [["y"]],
+        },
     },
     "seed-network": {
         "title": "1-1-1: a sigmoid hidden neuron and a linear output",
         "teaches": (
             "How the error reaches a hidden weight: the output's δ is sent back through the "
-            "output weight and scaled by the hidden neuron's slope σ(h)(1 − σ(h)). This is the "
-            "seed's other reading, where the output is linear (y = v·σ(h) + c); seed-neuron shows "
-            "the reading where the output is σ(h)."
+            "output weight and scaled by the hidden neuron's slope σ(z)(1 − σ(z)). Here the output "
+            "is linear, y = v·σ(h) + c with h = w·x + b (h is the hidden neuron's z); in the "
+            "one-neuron preset the output is σ(z) itself."
         ),
         "network": {
             "layers": [
@@ -47,6 +60,13 @@ PRESETS = {
         "targets": [[1.0]],
         "loss": "mse",
         "optimizer": {"name": "sgd", "learning_rate": 0.5},
+        "textbook": {
+            "source": "y = v·σ(h) + c",
+            "weights": [[["w"]], [["v"]]],
+            "biases": [["b"], ["c"]],
+            "z": [["h"], [""]],
+            "a": [["σ(h)"], ["y"]],
+        },
     },
     "mazur-2-2-2": {
         "title": "Matt Mazur's 2-2-2 worked example",
@@ -65,6 +85,14 @@ PRESETS = {
         "targets": [[0.01, 0.99]],
         "loss": "mse",
         "optimizer": {"name": "sgd", "learning_rate": 0.5},
+        "textbook": {
+            "source": "Mazur's post",
+            "weights": [[["w1", "w2"], ["w3", "w4"]], [["w5", "w6"], ["w7", "w8"]]],
+            "biases": [["b1", "b1"], ["b2", "b2"]],
+            "z": [["net_h1", "net_h2"], ["net_o1", "net_o2"]],
+            "a": [["out_h1", "out_h2"], ["out_o1", "out_o2"]],
+            "loss": "E_total",
+        },
     },
     "xor-2-2-1": {
         "title": "XOR with two hidden neurons",

@@ -1,12 +1,16 @@
-"""The page's number formatting (static/js/format.js), so tests can say what the page must show."""
+"""The page's number formatting (static/js/core/format.js), so tests can say what the page must show."""
 
-import re
+SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
 def fmt(x, tex=False):
-    """0.75136507 → "0.7514"; tiny or huge numbers 4.386e-4 (in equations 4.386⋅10-4)."""
-    if x != 0 and (abs(x) < 5e-4 or abs(x) >= 1e5):
-        mantissa, exponent = f"{x:.3e}".split("e")
-        return f"{mantissa}⋅10{int(exponent)}" if tex else f"{mantissa}e{int(exponent):+d}"
-    text = f"{x:.4f}"
-    return text[1:] if re.fullmatch(r"-0\.0+", text) else text
+    """4 significant digits: 0.75136507 → "0.7514", 1.5 → "1.500"; below 0.001 or from 10 000 on
+    4.386 × 10⁻⁴ (rendered from TeX, as the tests read it without spaces: 4.386×10-4)."""
+    if x == 0:
+        return "0"
+    if 1e-3 <= abs(x) < 1e4:
+        text = f"{x:#.4g}"
+        if "e" not in text:
+            return text.rstrip(".")
+    mantissa, exponent = f"{x:.3e}".split("e")
+    return f"{mantissa}×10{int(exponent)}" if tex else f"{mantissa} × 10{str(int(exponent)).translate(SUPERSCRIPT)}"

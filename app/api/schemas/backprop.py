@@ -18,6 +18,7 @@ from .common import (
     Pairs,
     ParameterPair,
     Strict,
+    TextbookNames,
     example_body,
 )
 
@@ -62,6 +63,7 @@ class StepRequest(BackwardRequest):
     name: str | None = Field(None, max_length=200, description="A preset's name (a label).")
     title: str | None = Field(None, max_length=1000, description="A preset's title (a label).")
     teaches: str | None = Field(None, max_length=5000, description="What a preset teaches (a label).")
+    textbook: TextbookNames | None = Field(None, description="A preset's textbook names (a label).")
 
 
 class LayerValues(BaseModel):

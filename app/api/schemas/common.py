@@ -133,3 +133,20 @@ def example_body(model, summary, value):
     """``model`` as a request body documented with one ready-to-send example, on the request body
     itself, where Swagger UI ("Try it out") and client generators look for it."""
     return Annotated[model, Body(openapi_examples={"example": {"summary": summary, "value": value}})]
+
+
+Name = Annotated[str, Field(max_length=40)]
+NAMES = 64  # more layers, neurons or inputs than any network a request may send
+NameList = Annotated[list[Name], Field(max_length=NAMES)]
+NameTable = Annotated[list[NameList], Field(max_length=NAMES)]
+
+
+class TextbookNames(Strict):
+    """A preset's source's own names, shown beside the page's (w⁽ˡ⁾ⱼᵢ, b⁽ˡ⁾ⱼ, z⁽ˡ⁾ⱼ, a⁽ˡ⁾ⱼ); "" where it has none."""
+
+    source: str = Field(max_length=200, description='Completes "w5 in …", e.g. "Mazur\'s post".')
+    weights: list[NameTable] = Field(max_length=NAMES, description="A name per weight, shaped like the weights.")
+    biases: NameTable = Field(description="A name per bias, shaped like the network's biases.")
+    z: NameTable | None = Field(None, description="A name per neuron's pre-activation z, layer by layer.")
+    a: NameTable | None = Field(None, description="A name per neuron's activation a, layer by layer.")
+    loss: Name | None = Field(None, description="The source's name for the loss L, e.g. E_total.")

@@ -2,7 +2,7 @@
 
 from pydantic import BaseModel, Field
 
-from .common import Activation, LossName, MatrixOut, Network, Optimizer
+from .common import Activation, LossName, MatrixOut, Network, Optimizer, TextbookNames
 
 
 class Preset(BaseModel):
@@ -17,6 +17,7 @@ class Preset(BaseModel):
     targets: MatrixOut = Field(description="t, N × K.")
     loss: LossName
     optimizer: Optimizer
+    textbook: TextbookNames | None = Field(None, description="The names the preset's source uses, if it has its own.")
 
 
 class PresetSummary(BaseModel):
@@ -25,3 +26,4 @@ class PresetSummary(BaseModel):
     teaches: str
     widths: list[int] = Field(description="Nodes per column: inputs, then each layer.")
     activations: list[Activation]
+    textbook: TextbookNames | None = Field(None, description="The names the preset's source uses, if it has its own.")

@@ -12,6 +12,7 @@ def _summary(name):
         "teaches": preset["teaches"],
         "widths": [len(layers[0]["weights"][0])] + [len(layer["weights"]) for layer in layers],
         "activations": [layer["activation"] for layer in layers],
+        "textbook": preset.get("textbook"),
     }
 
 

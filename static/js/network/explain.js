@@ -4,20 +4,22 @@
 
 import { PHASE_NAMES } from "./config.js";
 import { el, renderTex } from "../core/dom.js";
-import { chainRule, explainEntry, notation } from "./equations.js";
+import { chainRule, explainEntry } from "./equations.js";
+import { notation, textbookOf } from "./notation.js";
 import { formatNumber as fmt } from "../core/format.js";
 import { networkWidths } from "../core/state.js";
 import { deltaEntry, findEntry } from "./trace.js";
 
-/** Context the equations need: notation, activations, loss, batch size. */
-export function equationContext(state) {
-  const widths = networkWidths(state.network);
-  const pre = state.preset && state.preset.startsWith("seed-") ? "h" : "z"; // the seed's letter
+/** Context the equations need: notation, activations, loss, batch, the sample's entries, textbook names. */
+export function equationContext(state, entries = [], presets = []) {
   return {
-    n: notation(widths, pre),
+    n: notation(networkWidths(state.network)),
     activations: state.network.layers.map((l) => l.activation),
     loss: state.loss,
     samples: state.inputs.length,
+    sample: state.view?.sample ?? 0,
+    entries,
+    textbook: textbookOf(state, presets),
   };
 }
 
@@ -98,7 +100,7 @@ export function mount(root, store) {
     if (now.step === last.step && now.view === last.view && now.presets === last.presets) return; // keep aria-live quiet
     last = now;
     const entries = store.actions.entries();
-    const ctx = equationContext(state);
+    const ctx = equationContext(state, entries, app.presets);
     showEntry(app, entries, ctx);
     showChain(app, entries, ctx);
   });

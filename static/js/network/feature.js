@@ -1,4 +1,5 @@
-// The explainer joins the page: the "Network" view (the diagram) and its panels — the stepping
+// The explainer joins the page: the "Network" view (the diagram), the "Table" view (the whole
+// step as a worked example, fetched the first time it is shown) and its panels — the stepping
 // controls, the explanation and the editor. Its part of the state is the core's own.
 
 import { registerFeature } from "../core/main.js";
@@ -9,7 +10,10 @@ import * as projector from "./projector.js";
 import * as view from "./view.js";
 
 registerFeature({
-  views: [{ id: "network", name: "Network", module: view }],
+  views: [
+    { id: "network", name: "Network", module: view },
+    { id: "table", name: "Table", load: () => import("./table.js"), stylesheet: "css/table.css" },
+  ],
   panels: [
     { id: "controls", module: controls },
     { id: "explanation", module: explain },

@@ -2,7 +2,9 @@
 // pointer or the focus (the numbers revealed so far, from the API's trace), and where it goes.
 
 import { el } from "../core/dom.js";
-import { formatNumber as fmt, plainBiasName, plainWeightName } from "../core/format.js";
+import { formatNumber as fmt, plainSymbol } from "../core/format.js";
+import { notation, plainName, textbookOf } from "./notation.js";
+import { networkWidths } from "../core/state.js";
 import { keyOf } from "./trace.js";
 
 /** The tooltip's lines for a diagram element (its data-kind, data-layer, …), from the state and the entries revealed. */
@@ -10,6 +12,7 @@ export function tooltipLines(target, app, seen) {
   const { kind } = target.dataset;
   const [l, j, i] = ["layer", "neuron", "input"].map((k) => Number(target.dataset[k]));
   const network = app.state.network;
+  const ctx = { n: notation(networkWidths(network)), textbook: textbookOf(app.state, app.presets) }; // names as the Explanation says them
   if (kind === "weight" || kind === "bias") {
     const isW = kind === "weight";
     const key = isW ? keyOf.weight(l, j, i) : keyOf.neuron(l, j);
@@ -17,20 +20,20 @@ export function tooltipLines(target, app, seen) {
     const upd = (isW ? seen.weight_updates : seen.bias_updates)[key];
     const value = isW ? network.layers[l].weights[j][i] : network.layers[l].biases[j];
     return [
-      `${isW ? plainWeightName(l, j, i) : plainBiasName(l, j)} = ${fmt(value)}`,
-      grad ? `gradient ∂L/∂${isW ? "w" : "b"} = ${fmt(grad.grad)}` : "gradient: not yet computed",
+      `${plainName(isW ? "w" : "b", l, j, ctx, i)} = ${fmt(value)}`,
+      grad ? `gradient ∂L/∂${plainSymbol(isW ? "w" : "b", l, j, ...(isW ? [i] : []))} = ${fmt(grad.grad)}` : "gradient: not yet computed",
       upd ? `update: ${fmt(upd.old)} → ${fmt(upd.new)}` : "update: not yet applied",
       "click to select and edit",
     ];
   }
-  if (kind === "input") return [`input x${j + 1} = ${fmt(app.state.inputs[app.state.view.sample]?.[j])}`];
+  if (kind === "input") return [`input ${plainSymbol("x", null, j)} = ${fmt(app.state.inputs[app.state.view.sample]?.[j])}`];
   if (kind === "neuron") {
     const v = seen.neurons[keyOf.neuron(l, j)];
     const d = seen.deltas[keyOf.neuron(l, j)];
     return [
       `layer ${l + 1}, neuron ${j + 1} (${network.layers[l].activation})`,
-      v ? `z = ${fmt(v.z)}, a = ${fmt(v.a)}` : "value: not yet computed",
-      d ? `δ = ∂L/∂z = ${fmt(d.delta)}` : "gradient δ: not yet computed",
+      v ? `${plainName("z", l, j, ctx)} = ${fmt(v.z)}, ${plainName("a", l, j, ctx)} = ${fmt(v.a)}` : "value: not yet computed",
+      d ? `${plainSymbol("δ", l, j)} = ∂ℓ/∂${plainSymbol("z", l, j)} = ${fmt(d.delta)}` : "gradient δ: not yet computed",
     ];
   }
   if (kind === "loss") return [seen.loss ? `loss L = ${fmt(seen.loss.value)}` : "loss: not yet computed"];

@@ -30,10 +30,31 @@ def test_each_preset_posts_to_step_as_it_stands_labels_and_all(client, name):
     assert strict_json(step)["loss_after"] < strict_json(step)["loss"]
 
 
-def test_seed_presets_describe_both_readings_of_the_seed(client):
+def test_seed_presets_say_z_is_the_h_of_the_one_neuron_formula_without_project_jargon(client):
     neuron, network = (strict_json(client.get(f"/api/presets/{name}")) for name in ("seed-neuron", "seed-network"))
-    assert "output itself is σ(h)" in neuron["teaches"]
-    assert "output is linear" in network["teaches"] and "seed-neuron" in network["teaches"]
+    assert "z = w·x + b" in neuron["title"] and "call it h" in neuron["teaches"]
+    assert "output is linear" in network["teaches"] and "h is the hidden neuron's z" in network["teaches"]
+    for preset in (neuron, network):
+        assert "seed" not in preset["title"] + preset["teaches"] and "reading" not in preset["teaches"]
+    assert neuron["textbook"]["weights"] == [[["w"]]] and neuron["textbook"]["z"] == [["h"]]
+    assert network["textbook"]["weights"] == [[["w"]], [["v"]]] and network["textbook"]["biases"] == [["b"], ["c"]]
+
+
+def test_a_presets_textbook_names_are_shaped_like_its_network_in_the_list_and_the_preset(client):
+    summaries = {s["name"]: s for s in strict_json(client.get("/api/presets"))}
+    for name, summary in summaries.items():
+        preset = strict_json(client.get(f"/api/presets/{name}"))
+        assert summary["textbook"] == preset["textbook"]
+        if preset["textbook"] is None:
+            continue
+        layers = preset["network"]["layers"]
+        assert [[len(row) for row in names] for names in preset["textbook"]["weights"]] == [
+            [len(row) for row in layer["weights"]] for layer in layers
+        ]
+        assert [len(names) for names in preset["textbook"]["biases"]] == [len(layer["biases"]) for layer in layers]
+    mazur = summaries["mazur-2-2-2"]["textbook"]
+    assert mazur["weights"] == [[["w1", "w2"], ["w3", "w4"]], [["w5", "w6"], ["w7", "w8"]]]
+    assert mazur["biases"] == [["b1", "b1"], ["b2", "b2"]] and mazur["z"][0] == ["net_h1", "net_h2"]
 
 
 def test_mazur_preset_holds_the_published_starting_point(client):

@@ -62,7 +62,7 @@ def settled(page):
 
 
 def weight_button(page, value):
-    return page.get_by_role("button", name=re.compile(rf"^w1\[1,1\] = {re.escape(fmt(value))}$"))
+    return page.get_by_role("button", name=re.compile(rf"^w⁽¹⁾₁₁ = {re.escape(fmt(value))}$"))
 
 
 def test_step_forward_asks_again_once_the_server_is_back(lab):
@@ -136,8 +136,8 @@ def test_the_picker_keeps_showing_a_preset_on_its_way_while_the_page_changes(lab
 
 
 def edit_seed_weight_to_five(page):
-    page.get_by_role("button", name=re.compile(r"^w1\[1,1\]")).click()
-    value = page.get_by_label("Value of w1[1,1]")
+    page.get_by_role("button", name=re.compile(r"^w⁽¹⁾₁₁")).click()
+    value = page.get_by_label("Value of w⁽¹⁾₁₁")
     value.fill("5")
     value.press("Enter")
     expect(weight_button(page, 5)).to_be_attached()

@@ -8,18 +8,11 @@ import httpx
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.page_format import fmt
+
 pytestmark = pytest.mark.browser
 
 PROBLEM = ("network", "inputs", "targets", "loss")
-
-
-def fmt(x):
-    """format.js's formatNumber: 0.75136507 → "0.7514"; tiny or huge → "4.386e-4"."""
-    if x != 0 and (abs(x) < 5e-4 or abs(x) >= 1e5):
-        mantissa, exponent = f"{x:.3e}".split("e")
-        return f"{mantissa}e{int(exponent):+d}"
-    text = f"{x:.4f}"
-    return text[1:] if re.fullmatch(r"-0\.0+", text) else text
 
 
 def term(x):
@@ -255,8 +248,8 @@ def test_editing_a_weight_then_checking_again_shows_the_new_gradients(explainer,
     table = explainer.locator(".gradcheck-table tbody")
     check.click()
     expect(table).to_contain_text(precise(before["parameters"][0]["analytic"]))
-    explainer.get_by_role("button", name=re.compile(r"^w1\[1,1\]")).click()
-    value = explainer.get_by_label("Value of w1[1,1]")
+    explainer.get_by_role("button", name=re.compile(r"^w⁽¹⁾₁₁")).click()
+    value = explainer.get_by_label("Value of w⁽¹⁾₁₁")
     value.fill("-1.25")
     value.press("Enter")
     expect(explainer.locator(".gradcheck-stale")).to_be_visible()

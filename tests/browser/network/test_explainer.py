@@ -155,8 +155,8 @@ def test_editing_a_weight_changes_the_forward_values(explainer, server_url):
     before = api_step(server_url, "seed-neuron")["trace"][0]
     network = {"layers": [{"weights": [[-1.25]], "biases": [0.2], "activation": "sigmoid"}]}
     after = api_step(server_url, "seed-neuron", network=network)["trace"][0]
-    explainer.get_by_role("button", name=re.compile(r"^w1\[1,1\]")).click()
-    value = explainer.get_by_label("Value of w1[1,1]")
+    explainer.get_by_role("button", name=re.compile(r"^w⁽¹⁾₁₁")).click()
+    value = explainer.get_by_label("Value of w⁽¹⁾₁₁")
     expect(value).to_be_focused()
     value.fill("-1.25")
     value.press("Enter")
@@ -170,14 +170,16 @@ def test_selecting_the_seed_weight_shows_its_chain_rule_with_numbers(explainer, 
     trace = api_step(server_url, "seed-neuron")["trace"]
     delta = next(e for e in trace if e["kind"] == "output_delta")
     grad = next(e for e in trace if e["kind"] == "weight_gradient")
-    explainer.get_by_role("button", name=re.compile(r"^w1\[1,1\]")).click()
+    explainer.get_by_role("button", name=re.compile(r"^w⁽¹⁾₁₁")).click()
     chain = explainer.locator("#explanation .chain")
     expect(chain).to_be_visible()
     tex = " ".join(chain.locator("annotation").all_text_contents())
-    assert r"(y - t) \cdot \sigma(h)(1-\sigma(h)) \cdot x" in tex
+    assert r"(y_{1} - t_{1}) \cdot \sigma(z^{(1)}_{1})(1-\sigma(z^{(1)}_{1})) \cdot x_{1}" in tex
     numbers = re.sub(r"\s+", "", chain.locator(".katex-html").last.inner_text()).replace("−", "-")
     y_minus_t = f"({fmt(delta['a'])}-{fmt(delta['target'])})"
-    assert f"{y_minus_t}⋅{fmt(delta['da_dz'])}⋅{fmt(grad['inputs'][0])}={fmt(grad['grad'])}" in numbers
+    slope = f"σ({fmt(delta['z'])})(1-σ({fmt(delta['z'])}))"
+    assert f"{y_minus_t}⋅{slope}⋅{fmt(grad['inputs'][0])}=" in numbers
+    assert f"{fmt(delta['dl_da'])}⋅{fmt(delta['da_dz'])}⋅{fmt(grad['inputs'][0])}={fmt(grad['grad'])}" in numbers
 
 
 def test_reload_keeps_the_state(explainer):
@@ -196,8 +198,8 @@ def test_reload_keeps_the_state(explainer):
 
 def test_a_shared_url_reproduces_the_state_in_a_fresh_browser(explainer, browser, server_url):
     choose_preset(explainer, "mazur-2-2-2")
-    explainer.get_by_role("button", name=re.compile(r"^w2\[1,1\]")).click()
-    value = explainer.get_by_label("Value of w2[1,1]")
+    explainer.get_by_role("button", name=re.compile(r"^w⁽²⁾₁₁")).click()
+    value = explainer.get_by_label("Value of w⁽²⁾₁₁")
     value.fill("-0.7")
     value.press("Enter")
     for position in (1, 2, 3, 4, 5):
@@ -210,7 +212,7 @@ def test_a_shared_url_reproduces_the_state_in_a_fresh_browser(explainer, browser
     fresh.wait_for_selector("body[data-ready=true]")
     expect(explanation(fresh)).to_contain_text("sub-step 5 of 33")
     assert shown_math(fresh) == shown
-    expect(fresh.get_by_role("button", name=re.compile(r"^w2\[1,1\] = -0\.7000"))).to_be_attached()
+    expect(fresh.get_by_role("button", name=re.compile(r"^w⁽²⁾₁₁ = -0\.7000"))).to_be_attached()
     fresh.context.close()
 
 
@@ -276,9 +278,9 @@ def test_a_lesson_link_locks_the_page_to_one_preset_and_hides_controls(explainer
         expect(explainer.get_by_label(hidden)).to_be_hidden()
     expect(explainer.get_by_role("button", name="Share")).to_be_hidden()
     expect(explainer.get_by_role("button", name="Step forward")).to_be_visible()
-    explainer.get_by_role("button", name=re.compile(r"^w1\[1,1\]")).click()
+    explainer.get_by_role("button", name=re.compile(r"^w⁽¹⁾₁₁")).click()
     expect(explainer.locator("#explanation .chain")).to_be_visible()
-    expect(explainer.get_by_label("Value of w1[1,1]")).to_be_hidden()
+    expect(explainer.get_by_label("Value of w⁽¹⁾₁₁")).to_be_hidden()
 
 
 def test_bad_lesson_options_are_ignored_with_a_visible_note(explainer, server_url):
@@ -295,13 +297,13 @@ def test_hover_shows_value_gradient_and_old_to_new_then_the_next_step_keeps_the_
     update = next(e for e in step["trace"] if e["kind"] == "weight_update")
     choose_preset(explainer, "seed-neuron")
     walk_whole_step(explainer, step["trace"])
-    explainer.get_by_role("button", name=re.compile(r"^w1\[1,1\]")).hover()
+    explainer.get_by_role("button", name=re.compile(r"^w⁽¹⁾₁₁")).hover()
     tooltip = explainer.get_by_role("tooltip")
-    expect(tooltip).to_contain_text(f"gradient ∂L/∂w = {fmt(update['grad'])}")
+    expect(tooltip).to_contain_text(f"gradient ∂L/∂w⁽¹⁾₁₁ = {fmt(update['grad'])}")
     expect(tooltip).to_contain_text(f"update: {fmt(update['old'])} → {fmt(update['new'])}")
     explainer.get_by_role("button", name="Step forward").click()  # past the end: keep the new weights
     expect(explanation(explainer)).to_contain_text("Ready · 7 sub-steps")
-    expect(explainer.get_by_role("button", name=re.compile(rf"^w1\[1,1\] = {fmt(update['new'])}$"))).to_be_attached()
+    expect(explainer.get_by_role("button", name=re.compile(rf"^w⁽¹⁾₁₁ = {fmt(update['new'])}$"))).to_be_attached()
 
 
 def test_export_then_import_restores_the_state(explainer, tmp_path):

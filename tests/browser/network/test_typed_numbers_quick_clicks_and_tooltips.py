@@ -41,8 +41,8 @@ def test_an_input_of_1e999_keeps_what_was_typed_and_says_why_it_is_not_used(expl
 @pytest.mark.parametrize(("typed", "reason"), [("1e999", "too large"), ("", "enter a number")])
 def test_a_bad_weight_value_says_what_is_wrong_next_to_the_field(explainer, typed, reason):
     page = explainer
-    page.get_by_role("button", name=re.compile(r"^w1\[1,1\]")).click()
-    value = page.get_by_label("Value of w1[1,1]")
+    page.get_by_role("button", name=re.compile(r"^w⁽¹⁾₁₁")).click()
+    value = page.get_by_label("Value of w⁽¹⁾₁₁")
     value.fill(typed)
     value.press("Enter")
     expect(value).to_have_attribute("aria-invalid", "true")

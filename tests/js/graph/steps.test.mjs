@@ -56,7 +56,7 @@ test("a forward step shows the formula, its inputs' values and the value, as the
   const g = seedNeuron();
   const text = describe(g, graphSteps(g), 2);
   assert.equal(text.title, "Forward · operation 2 of 6: z");
-  assert.deepEqual(text.lines, ["z = w·x + b", "with w·x = 1.2000, b = 0.2000", "z = 1.4000"]);
+  assert.deepEqual(text.lines, ["z = w·x + b", "with w·x = 1.200, b = 0.2000", "z = 1.400"]);
 });
 
 test("a backward visit writes local derivative × upstream gradient = this gradient with the numbers", () => {
@@ -79,8 +79,8 @@ test("a value that feeds several nodes lists each contribution, then their sum (
   };
   const lines = backwardLines(visit);
   assert.match(lines[0], /feeds 2 nodes/);
-  assert.equal(lines[1], "via w₂₁·a₁: ∂(w₂₁·a₁)/∂a₁ × ∂L/∂(w₂₁·a₁) = w₂₁ × ∂L/∂(w₂₁·a₁) = 0.5000 × (-0.0381) = -0.0190");
-  assert.equal(lines.at(-1), "sum: ∂L/∂a₁ = (-0.0190) + 0.0554 = 0.0364");
+  assert.equal(lines[1], "via w₂₁·a₁: ∂(w₂₁·a₁)/∂a₁ × ∂L/∂(w₂₁·a₁) = w₂₁ × ∂L/∂(w₂₁·a₁) = 0.5000 × (-0.03810) = -0.01905");
+  assert.equal(lines.at(-1), "sum: ∂L/∂a₁ = (-0.01905) + 0.05540 = 0.03635");
 });
 
 test("labels get parentheses after ∂ only when they need them", () => {
