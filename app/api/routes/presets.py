@@ -13,9 +13,9 @@ router = APIRouter(prefix="/api/presets", tags=["presets"])
 
 
 # async: a few dict copies are cheaper than the thread-pool hop a plain def costs per request.
-@router.get("", response_model=list[PresetSummary], operation_id="listPresets")
+@router.get("", response_model=list[PresetSummary], response_model_exclude_none=True, operation_id="listPresets")
 async def list_presets():
-    """Every preset, with its title, what it teaches and its shape."""
+    """Every preset, with its title, what it teaches and its shape (and its textbook names, as the preset has them)."""
     return service.list_presets()
 
 
