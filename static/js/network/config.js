@@ -19,7 +19,7 @@ export const SIZES = {
   column_gap: 210, // horizontal distance between layers (SVG units): room for an 'old → new' label between two neurons
   row_gap: 110, // vertical distance between neurons at the largest readable size
   min_row_gap: 26, // the closest neurons may get (16 neurons in a layer)
-  max_radius: 26, // a value such as −0.0000 fits inside at the label font
+  max_radius: 26, // a value such as −0.05000 (4 significant digits) fits inside at the label font
   min_radius: 10,
   margin: 36,
   bias_gap: 44, // distance from a column's bias node to its first neuron

@@ -86,7 +86,7 @@ export function render(svg, geom, network) {
   svg.replaceChildren();
   svg.setAttribute("viewBox", `0 0 ${geom.width} ${geom.height}`);
   // node values fit inside their circle: a typical value at this size, a longer one smaller (fitValue)
-  const nodeFont = fitFont("-0.0000", SIZES.label_font, 2 * (geom.radius - SIZES.node_pad));
+  const nodeFont = fitFont("-0.05000", SIZES.label_font, 2 * (geom.radius - SIZES.node_pad));
   // Small networks stay small and fit 70% of the screen's height, but no text renders under
   // MIN_FONT_PX: a big network (or a phone) scrolls inside the frame instead of shrinking.
   const minScale = (1.01 * MIN_FONT_PX) / Math.min(nodeFont, SIZES.label_font); // 1%: pixel rounding
