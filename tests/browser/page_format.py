@@ -1,4 +1,7 @@
-"""The page's number formatting (static/js/core/format.js), so tests can say what the page must show."""
+"""The page's number formatting (static/js/core/format.js), so tests can say what the page must show,
+and the rendered equations they read it from."""
+
+import re
 
 SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
 
@@ -14,3 +17,11 @@ def fmt(x, tex=False):
             return text.rstrip(".")
     mantissa, exponent = f"{x:.3e}".split("e")
     return f"{mantissa}×10{int(exponent)}" if tex else f"{mantissa} × 10{str(int(exponent)).translate(SUPERSCRIPT)}"
+
+
+def shown_math(page):
+    """The rendered equations of the Explanation panel as one string (no spaces, ASCII minus).
+    KaTeX is fetched the first time an equation is shown: this waits for it first."""
+    page.wait_for_function("() => window.katex !== undefined")
+    texts = page.locator("#explanation .katex-html").all_inner_texts()
+    return re.sub(r"\s+", "", "".join(texts)).replace("−", "-")

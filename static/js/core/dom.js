@@ -15,11 +15,40 @@ export function el(tag, attrs = {}, children = []) {
   return node;
 }
 
-/** Renders TeX with the vendored KaTeX, or shows the TeX source when KaTeX is unavailable. */
-export function renderTex(target, tex, { display = false } = {}) {
+// KaTeX (~290 KB of the page's JS + CSS) is fetched the first time an equation is shown, not with
+// the page: a learner sees the diagram sooner, and a page that never shows an equation never loads it.
+const KATEX = new URL("../../vendor/katex/", import.meta.url);
+const waiting = new Map(); // target element → [tex, options]: the latest equation asked of it
+let katexLoad = null;
+let katexMissing = false; // it could not be fetched: equations show their TeX source
+
+function loadKatex() {
+  katexLoad ??= new Promise((resolve) => {
+    document.head.append(el("link", { rel: "stylesheet", href: new URL("katex.min.css", KATEX).href }));
+    const script = el("script", { src: new URL("katex.min.js", KATEX).href });
+    script.addEventListener("load", resolve);
+    script.addEventListener("error", () => resolve((katexMissing = true)));
+    document.head.append(script);
+  }).then(() => {
+    for (const [target, [tex, options]] of waiting) if (target.isConnected) renderTex(target, tex, options);
+    waiting.clear();
+  });
+  return katexLoad;
+}
+
+/** Renders TeX with the vendored KaTeX (fetched on first use), or shows the TeX source when it is unavailable. */
+export function renderTex(target, tex, options = {}) {
   const katex = globalThis.katex;
-  if (katex) katex.render(tex, target, { throwOnError: false, displayMode: display, output: "htmlAndMathml" });
-  else target.textContent = tex;
+  if (katex) {
+    waiting.delete(target);
+    katex.render(tex, target, { throwOnError: false, displayMode: !!options.display, output: "htmlAndMathml" });
+  } else if (katexMissing) {
+    target.textContent = tex;
+  } else {
+    target.textContent = "";
+    waiting.set(target, [tex, options]);
+    loadKatex();
+  }
 }
 
 /** A labelled <select> of options [value, text]. */

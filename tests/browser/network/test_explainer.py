@@ -7,7 +7,7 @@ import httpx
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.page_format import fmt
+from tests.browser.page_format import fmt, shown_math
 
 pytestmark = pytest.mark.browser
 
@@ -19,12 +19,6 @@ def api_step(server_url, preset=None, **changes):
     body = httpx.get(f"{server_url}/api/presets/{preset}").json() if preset else {}
     body = {k: body[k] for k in STEP_FIELDS if k in body} | changes
     return httpx.post(f"{server_url}/api/step", json=body).json()
-
-
-def shown_math(page):
-    """The rendered equations of the Explanation panel as one string (no spaces, ASCII minus)."""
-    texts = page.locator("#explanation .katex-html").all_inner_texts()
-    return re.sub(r"\s+", "", "".join(texts)).replace("−", "-")
 
 
 def explanation(page):
@@ -173,6 +167,7 @@ def test_selecting_the_seed_weight_shows_its_chain_rule_with_numbers(explainer, 
     explainer.get_by_role("button", name=re.compile(r"^w⁽¹⁾₁₁")).click()
     chain = explainer.locator("#explanation .chain")
     expect(chain).to_be_visible()
+    expect(chain.locator("annotation").first).to_be_attached()  # KaTeX is fetched with the first equation
     tex = " ".join(chain.locator("annotation").all_text_contents())
     assert r"(y_{1} - t_{1}) \cdot \sigma(z^{(1)}_{1})(1-\sigma(z^{(1)}_{1})) \cdot x_{1}" in tex
     numbers = re.sub(r"\s+", "", chain.locator(".katex-html").last.inner_text()).replace("−", "-")

@@ -9,7 +9,7 @@ import httpx
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.page_format import fmt
+from tests.browser.page_format import fmt, shown_math
 from tests.browser.train.lab import SLOW, open_lab, saved_state, upload, wait_for_epochs
 
 pytestmark = pytest.mark.browser
@@ -25,11 +25,6 @@ def lab_number(page, selector, attribute):
 def fragment(state):
     text = base64.urlsafe_b64encode(json.dumps(state).encode()).decode().rstrip("=")
     return f"#state={text}"
-
-
-def shown_math(page):
-    texts = page.locator("#explanation .katex-html").all_inner_texts()
-    return re.sub(r"\s+", "", "".join(texts)).replace("−", "-")
 
 
 def test_training_moves_counter_chart_and_heatmap_and_pause_steps_the_trained_network(explainer, server_url):
