@@ -95,6 +95,7 @@ export function buildDom(store, handlers) {
   const p = plots();
   const trainButton = el("button", { type: "button", class: "primary", text: "Train", onclick: handlers.onTrain });
   const pauseButton = el("button", { type: "button", text: "Pause", onclick: handlers.onPause });
+  const stepButton = el("button", { type: "button", text: "Step through one update", onclick: handlers.onStepThrough });
   const freshButton = el("button", { type: "button", text: "New network for this data", onclick: handlers.onFresh });
   const epoch = el("strong", { class: "epoch-value", text: "0" });
   const metrics = el("p", { class: "train-metrics" });
@@ -105,7 +106,7 @@ export function buildDom(store, handlers) {
     el("h2", { text: "Training lab" }),
     el("p", { class: "muted", text: "Many steps at once: the same forward → loss → backward → update, over mini-batches of the dataset." }),
     el("fieldset", { class: "train-settings" }, [el("legend", { text: "Data and training" }), s.datasetField, ...s.fields, s.upload]),
-    el("div", { class: "toolbar train-toolbar", role: "toolbar", "aria-label": "Training" }, [trainButton, pauseButton, freshButton, el("p", { class: "epoch-counter" }, ["Epoch ", epoch])]),
+    el("div", { class: "toolbar train-toolbar", role: "toolbar", "aria-label": "Training" }, [trainButton, pauseButton, stepButton, freshButton, el("p", { class: "epoch-counter" }, ["Epoch ", epoch])]),
     network,
     error,
     note,
@@ -144,5 +145,5 @@ export function buildDom(store, handlers) {
   }
 
   const dataInputs = [s.datasetSelect, s.fileInput, ...DATA_FIELDS.map((f) => s.inputs[f])];
-  return { section, ...p, ...s, trainButton, pauseButton, freshButton, epoch, note, error, dataInputs, setCsvOption, syncSettings, showMetrics, setRanges, showNetwork };
+  return { section, ...p, ...s, trainButton, pauseButton, stepButton, freshButton, epoch, note, error, dataInputs, setCsvOption, syncSettings, showMetrics, setRanges, showNetwork };
 }

@@ -1,6 +1,6 @@
 // What the training lab does with the one state: which data it trains on (a built-in dataset
 // or the learner's CSV), which network (the state's, or a fresh n_in-8-8-1 when the state's does
-// not fit the data), the /api/train request, and the bridge back to the step-through explainer.
+// not fit the data), the /api/train request, and the way back into the step-through explainer.
 
 import { postRandomNetwork } from "../core/api.js";
 import { PHASES } from "../core/state.js";
@@ -145,10 +145,12 @@ export function runFields(current, state) {
 }
 
 /**
- * Pause's bridge to the mechanism: the trained network, its optimizer state and training sample
- * `k` go into the state, so the explainer steps through exactly the update that would come next.
+ * "Step through one update": the explainer shows the state's network (the paused run's weights)
+ * on sample `k` of the data, from its first sub-step; the note says where the weights come from.
  */
-export async function bridgeToExplainer(store, current, data, k = 0, { showNetwork = true } = {}) {
-  if (showNetwork) showNetworkView();
-  await store.actions.edit({ ...runFields(current, store.state), ...sampleFields(data, k) }, { keepNotes: true });
+export async function stepThrough(store, data, epochs, k = 0) {
+  showNetworkView();
+  const trained = epochs > 0 ? `the weights after ${epochs} epoch${epochs === 1 ? "" : "s"} of training` : "the untrained weights";
+  store.update({ notes: [`stepping through one update on sample ${k + 1} of ${data.label} with ${trained}; Step forward walks through it`] }, "notes");
+  await store.actions.edit(sampleFields(data, k), { keepNotes: true });
 }

@@ -1,6 +1,6 @@
-// The "Training" view: dataset and training settings, "Upload CSV", "Train" / "Pause", the
-// epoch counter, the live loss chart and the decision-boundary heatmap (or the fitted curve for
-// 1-D data). This module wires the lab's parts together: its DOM (dom.js), its data (data.js,
+// The "Training" view: dataset and training settings, "Upload CSV", "Train" / "Pause" / "Step
+// through one update", the epoch counter, the live loss chart and the decision-boundary heatmap
+// (or the fitted curve for 1-D data). This module wires the lab's parts together: its DOM (dom.js), its data (data.js,
 // record.js), its run loop (runner.js, loop.js), its preview (preview.js) and its drawing
 // (render.js). Implements the view interface mount(root, store); every number shown comes from
 // /api/train or /api/datasets.
@@ -14,7 +14,7 @@ import { createPreview } from "./preview.js";
 import { createRecord, syncHistory } from "./record.js";
 import { createPainter } from "./render.js";
 import { createRunner } from "./runner.js";
-import { installDefault } from "./session.js";
+import { fits, installDefault, stepThrough } from "./session.js";
 import { trainLimits, validTrainValue } from "./state.js";
 
 /** The lab's note and error lines; `source` lets a later preview clear only its own error. */
@@ -89,6 +89,19 @@ async function fresh(lab) {
   }
 }
 
+/** "Step through one update": the explainer on the first training sample, with the network the lab holds (once it fits the data). */
+async function stepThroughOne(lab) {
+  lab.messages.fail(null);
+  try {
+    const data = await lab.source.current();
+    if (!fits(lab.store.state.network, data)) return lab.messages.fail(`the network does not fit ${data.label}: Train (or "New network for this data") loads one that does`);
+    await stepThrough(lab.store, data, lab.record.epochs);
+    document.getElementById("step-forward")?.focus();
+  } catch (error) {
+    lab.messages.fail(error.message);
+  }
+}
+
 /** Train / Pause / New network and the data settings as a run starts or stops (a locked lesson's stay disabled). */
 function setRunning(lab, running) {
   if (lab.locked) return;
@@ -98,6 +111,7 @@ function setRunning(lab, running) {
   ui.trainButton.disabled = running;
   ui.pauseButton.disabled = !running;
   ui.freshButton.disabled = running;
+  ui.stepButton.disabled = running;
   for (const input of ui.dataInputs) input.disabled = running;
   ui.section.dataset.running = String(running);
   if (focused) (running ? ui.pauseButton : ui.trainButton).focus();
@@ -106,7 +120,7 @@ function setRunning(lab, running) {
 /** A locked lesson link fixes the network: the lab shows it but cannot train or replace it. */
 function lock(lab) {
   lab.locked = true;
-  for (const node of [lab.ui.trainButton, lab.ui.pauseButton, lab.ui.freshButton, lab.ui.fileInput]) node.disabled = true;
+  for (const node of [lab.ui.trainButton, lab.ui.pauseButton, lab.ui.stepButton, lab.ui.freshButton, lab.ui.fileInput]) node.disabled = true;
   lab.messages.say("This lesson link is locked to its network: the training lab only shows it.");
 }
 
@@ -114,7 +128,7 @@ function lock(lab) {
 function watch(lab) {
   const { root, store, runner } = lab;
   new MutationObserver(() => {
-    if (root.hidden && runner.running) runner.pause({ showNetwork: false });
+    if (root.hidden && runner.running) runner.pause({ left: true });
     else lab.preview.schedule();
   }).observe(root, { attributes: true, attributeFilter: ["hidden"] });
   // A reload, a closed tab or a tab sent to the background (a phone may never fire pagehide)
@@ -144,6 +158,7 @@ export function mount(root, store) {
     onTrain: () => lab.runner.train(),
     onPause: () => lab.runner.pause(),
     onFresh: () => fresh(lab),
+    onStepThrough: () => stepThroughOne(lab),
   });
   root.append(lab.ui.section);
   lab.draw = createPainter(lab.ui, lab.record);
