@@ -18,6 +18,8 @@ const PRESET_FIELDS = ["network", "inputs", "targets", "loss", "optimizer"];
 
 /** The learner's moves through the trace of the current step: the entries, a position, a phase. */
 function createStepping(store, { refresh, edit, save }) {
+  const walkers = new Map(); // view id → the walk that view steps itself (see takeSteps)
+
   /** The entries the learner steps through for the shown sample. */
   const entries = () => visibleEntries(store.get().step && store.get().step.trace, store.state.view.sample);
 
@@ -36,10 +38,23 @@ function createStepping(store, { refresh, edit, save }) {
   }
 
   /**
+   * A view that walks the step its own way (the Graph view, one operation at a time) takes Step
+   * forward / back, Play, the phase buttons and the keys while it is shown: `walker` is
+   * {forward(), back(), toPhase(phase)}, each answering true when it made the move; on false
+   * (the walk's end or start, no walk drawn) the page's own stepping below goes on.
+   */
+  function takeSteps(viewId, walker) {
+    walkers.set(viewId, walker);
+  }
+
+  const shownWalker = () => walkers.get(store.state.view.shown);
+
+  /**
    * The next sub-step; past the last one, the updated network becomes the current one. With no
    * step at all (the last request failed) it asks the server again for the current state.
    */
   async function stepForward() {
+    if (shownWalker()?.forward()) return;
     const { position } = store.state.view;
     const { step, busy } = store.get();
     if (!step) return busy ? undefined : refresh();
@@ -48,15 +63,16 @@ function createStepping(store, { refresh, edit, save }) {
     await edit({ network: step.network, optimizer_state: step.optimizer_state, view: { position: 0, phase: PHASES[0] } }, { keepNotes: true });
   }
 
-  const stepBack = () => goTo(store.state.view.position - 1);
+  const stepBack = () => shownWalker()?.back() || goTo(store.state.view.position - 1);
 
   /** Jump to just after the first entry of a phase. */
   function jumpToPhase(phase) {
+    if (shownWalker()?.toPhase(phase)) return;
     const start = phaseStarts(entries())[phase];
     if (start !== undefined) goTo(start + 1, { animate: true });
   }
 
-  return { entries, clampPosition, goTo, stepForward, stepBack, jumpToPhase };
+  return { entries, clampPosition, goTo, stepForward, stepBack, jumpToPhase, takeSteps };
 }
 
 export function createActions(store) {
@@ -137,6 +153,6 @@ export function createActions(store) {
   }
 
   stepping = createStepping(store, { refresh, edit, save });
-  const { entries, goTo, stepForward, stepBack, jumpToPhase } = stepping;
-  return { refresh, edit, goTo, stepForward, stepBack, jumpToPhase, loadPreset, reset, entries, save };
+  const { entries, goTo, stepForward, stepBack, jumpToPhase, takeSteps } = stepping;
+  return { refresh, edit, goTo, stepForward, stepBack, jumpToPhase, loadPreset, reset, entries, save, takeSteps };
 }

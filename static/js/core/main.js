@@ -28,7 +28,10 @@
 //                              so a lesson link can hide it; respect lesson.lock (no editing)
 //     store.actions          → actions.js: edit(statePatch) (change the state, save it and fetch
 //                              the new trace), goTo(position), stepForward(), stepBack(),
-//                              jumpToPhase(phase), loadPreset(name), reset(), entries(), refresh(), save()
+//                              jumpToPhase(phase), loadPreset(name), reset(), entries(), refresh(), save(),
+//                              takeSteps(viewId, {forward, back, toPhase}): a view that walks the step its
+//                              own way takes the stepping controls while shown, and publishes where it is
+//                              as store.get().walk = {view, count, total, phase, phases} (graph/view.js)
 //   Names, defaults and limits come from catalog.js (GET /api/catalog), never from a copy here.
 //   Every number a module shows must come from the API, never computed in the browser.
 

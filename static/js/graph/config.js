@@ -7,5 +7,5 @@ export const GRAPH_SIZES = {
   row_gap: 92, // closest two nodes of one column may get (centre to centre)
   margin: 20,
   passes: 4, // sweeps that pull each node towards its neighbours
-  min_scale: 0.75, // the view shrinks a wide graph to fit, but not below this (then it scrolls)
+  min_scale: 1, // a wide graph is never shrunk (its smallest text, 12 px in graph.css, stays readable): its frame scrolls
 };

@@ -2,8 +2,10 @@
 // targets as leaves, laid out left → right. Values appear as the forward walk reaches each
 // operation, gradients as the backward walk visits each node in the server's order, and the
 // "Chain rule" area writes local derivative × upstream gradient = this gradient with the numbers.
-// The page's Step forward / Step back move it too (a trace entry maps to a place in the walk);
-// "Previous operation" / "Next operation" walk it one node at a time. mount(root, store).
+// While it is shown, the page's Step forward / back, Play, the phase buttons and ← → walk it one
+// operation at a time (store.actions.takeSteps); the page's trace position follows (walk.js), so
+// the Network view opens at the same place. Steps taken in the Network view move it too.
+// mount(root, store).
 
 import { el } from "../core/dom.js";
 import { svgEl } from "../core/svg.js";
@@ -12,8 +14,10 @@ import { postGraph } from "./api.js";
 import { paintGraph, renderGraph } from "./draw.js";
 import { GRAPH_SIZES } from "./config.js";
 import { layoutGraph } from "./layout.js";
+import { scrollCues } from "./scroll.js";
 import { graphSteps, positionFor, revealedAt } from "./steps.js";
 import { describe } from "./text.js";
+import { tracePositionAt, walkPhases } from "./walk.js";
 
 function legend() {
   const item = (cls, text) => el("li", {}, [el("span", { class: `graph-swatch ${cls}`, "aria-hidden": "true" }), el("span", { text })]);
@@ -50,20 +54,20 @@ function keepInSight(frame, svg, layout, at) {
   if (y < frame.scrollTop + margin || y > frame.scrollTop + frame.clientHeight - margin) frame.scrollTop = y - frame.clientHeight / 2;
 }
 
-/** The view's elements: intro, note, walk buttons, the drawing's frame, legend and chain-rule area. */
-function buildView(root, move) {
+/** The view's elements: intro, note, where the walk is, the drawing's frame, legend and chain-rule area. */
+function buildView(root) {
   const svg = svgEl("svg", { class: "graph-diagram", role: "group", "aria-label": "Computational graph" });
+  const frame = el("div", { class: "graph-frame" }, svg);
   const dom = {
     svg,
-    frame: el("div", { class: "graph-frame" }, svg),
+    frame,
+    cues: scrollCues(frame),
     note: el("p", { class: "graph-note", role: "status" }),
     where: el("span", { class: "graph-where" }),
-    previous: el("button", { type: "button", text: "Previous operation", onclick: () => move(-1) }),
-    next: el("button", { type: "button", text: "Next operation", onclick: () => move(1) }),
     chain: chainArea(),
   };
-  const walk = el("div", { class: "toolbar graph-walk", role: "toolbar", "aria-label": "Graph walk" }, [dom.previous, dom.next, dom.where]);
-  dom.body = el("div", { class: "graph-body", hidden: true }, [walk, dom.frame, legend(), dom.chain.region]);
+  const walk = el("p", { class: "graph-walk" }, [dom.where, el("span", { class: "graph-keys", text: " · Step forward, Play and ← → walk it one operation at a time" })]);
+  dom.body = el("div", { class: "graph-body", hidden: true }, [walk, dom.cues.root, legend(), dom.chain.region]);
   const intro = el("p", { class: "graph-intro", text: "One training step as scalar operations: values flow left → right, gradients flow back right → left." });
   root.append(intro, dom.note, dom.body);
   return dom;
@@ -79,9 +83,7 @@ function createWalk(dom) {
     const seen = revealedAt(graph, steps, walk.count);
     paintGraph(walk.handles, seen);
     dom.chain.show(describe(graph, steps, walk.count));
-    dom.where.textContent = `${walk.count} of ${steps.length}`;
-    dom.previous.disabled = walk.count <= 0;
-    dom.next.disabled = walk.count >= steps.length;
+    dom.where.textContent = `Step ${walk.count} of ${steps.length}`;
     if (seen.current) keepInSight(dom.frame, dom.svg, walk.layout, walk.layout.position.get(seen.current.node));
   };
   walk.go = (count) => {
@@ -98,31 +100,73 @@ function createWalk(dom) {
     dom.svg.style.maxWidth = `${walk.layout.width}px`;
     dom.svg.style.minWidth = `${Math.round(walk.layout.width * GRAPH_SIZES.min_scale)}px`;
     walk.handles = renderGraph(dom.svg, response, walk.layout);
+    dom.cues.update();
   };
   walk.fail = (message) => {
     walk.graph = null;
+    walk.steps = [];
     dom.body.hidden = true;
     dom.note.textContent = `The graph could not be built: ${message}`;
   };
   return walk;
 }
 
+/** What the page's controls show while the graph is walked: where it is and which phases it has. */
+function walkStatus(walk) {
+  if (!walk.graph || !walk.steps.length) return null;
+  const { phase, starts } = walkPhases(walk.graph, walk.steps, walk.count);
+  return { view: "graph", count: walk.count, total: walk.steps.length, phase, phases: Object.keys(starts) };
+}
+
 export function mount(root, store) {
-  const dom = buildView(root, (delta) => walk.go(walk.count + delta));
+  const dom = buildView(root);
   const walk = createWalk(dom);
   let loadedKey = "";
   let pageKey = "";
   let requestId = 0;
+  let loading = false;
+  let steering = false; // the page's position is being set from the walk: follow() must not echo it
 
-  /** Follows the page's position (Step forward / back, phases, sample) into the walk. */
+  const publish = () => store.update({ walk: walkStatus(walk) }, "walk");
+
+  /** Follows the page's position (Step forward / back in the Network view, Reset, sample) into the walk. */
   function follow(force = false) {
     if (!walk.steps.length) return;
     const { view } = store.state;
     const key = JSON.stringify([view.position, view.sample, store.get().step && store.get().step.loss]);
     if (key === pageKey && !force) return;
     pageKey = key;
+    if (steering) return;
     walk.go(positionFor(store.actions.entries(), view.position, walk.graph, walk.steps));
+    publish();
   }
+
+  /** Moves the walk to `count` and the page's trace position with it. */
+  function steer(count) {
+    walk.go(count);
+    const position = tracePositionAt(store.actions.entries(), walk.count, walk.graph, walk.steps);
+    steering = true;
+    try {
+      if (position !== store.state.view.position) store.actions.goTo(position);
+    } finally {
+      steering = false;
+    }
+    publish();
+  }
+
+  /** The walk drawn is the one of the page's current problem (not a stale one, not a note). */
+  const current = () => walk.steps.length > 0 && loadedKey === JSON.stringify(problemOf(store.state));
+  store.actions.takeSteps("graph", {
+    // while a new graph is on its way (after an edit or an update) a step waits for it
+    forward: () => loading || (current() && walk.count < walk.steps.length && (steer(walk.count + 1), true)),
+    back: () => loading || (current() && walk.count > 0 && (steer(walk.count - 1), true)),
+    toPhase(phase) {
+      if (loading || !current()) return loading;
+      const { starts } = walkPhases(walk.graph, walk.steps, walk.count);
+      if (phase in starts) steer(starts[phase]);
+      return true; // the walk has no update phase: its button is disabled here
+    },
+  });
 
   /** Fetches the graph when the view is shown and the problem changed (or, on `retry`, failed before). */
   async function load({ retry = false } = {}) {
@@ -132,6 +176,7 @@ export function mount(root, store) {
     if (key === loadedKey && !(retry && !walk.graph)) return;
     loadedKey = key;
     const id = ++requestId;
+    loading = true;
     dom.frame.setAttribute("aria-busy", "true");
     try {
       const response = await postGraph(state);
@@ -141,14 +186,22 @@ export function mount(root, store) {
     } catch (error) {
       if (id === requestId) walk.fail(error.message);
     } finally {
-      if (id === requestId) dom.frame.removeAttribute("aria-busy");
+      if (id === requestId) {
+        loading = false;
+        dom.frame.removeAttribute("aria-busy");
+        publish();
+      }
     }
   }
 
-  store.subscribe(() => {
+  store.subscribe((app, reason) => {
+    if (reason === "walk") return;
     load();
     follow();
   });
-  new MutationObserver(() => load({ retry: true })).observe(root, { attributes: true, attributeFilter: ["hidden"] });
+  new MutationObserver(() => {
+    load({ retry: true });
+    dom.cues.update();
+  }).observe(root, { attributes: true, attributeFilter: ["hidden"] });
   load();
 }

@@ -78,8 +78,11 @@ function build(store) {
 
 function render(ui, app, entries) {
   const { state, step } = app;
-  const starts = phaseStarts(entries);
-  const current = state.view.position > 0 && step && step.trace ? state.view.phase : null; // no trace, no phase
+  // A view that steps its own walk (the Graph view) publishes where it is: app.walk = {view,
+  // count, phase, phases}; while it is shown the phase buttons and Step back follow it.
+  const walk = app.walk && app.walk.view === state.view.shown ? app.walk : null;
+  const starts = walk ? Object.fromEntries(walk.phases.map((p) => [p, 0])) : phaseStarts(entries);
+  const current = walk ? walk.phase : state.view.position > 0 && step && step.trace ? state.view.phase : null; // no trace, no phase
   for (const b of ui.phaseButtons) {
     const here = b.dataset.phase === current;
     b.classList.toggle("current", here);
@@ -87,7 +90,7 @@ function render(ui, app, entries) {
     else b.removeAttribute("aria-current");
     b.disabled = starts[b.dataset.phase] === undefined;
   }
-  ui.back.disabled = state.view.position <= 0;
+  ui.back.disabled = (walk ? walk.count : state.view.position) <= 0;
   ui.forward.disabled = !!step && !step.trace; // with no step at all (a failed request) it asks again
   ui.speed.value = String(Math.max(0, SPEEDS.indexOf(state.speed)));
   ui.speedOut.textContent = `${state.speed}×`;

@@ -75,8 +75,9 @@ def node(page, node_id):
 
 
 def next_operation(page, count=1):
+    """In the Graph view the page's Step forward walks the graph one operation at a time."""
     for _ in range(count):
-        page.get_by_role("button", name="Next operation").click()
+        page.get_by_role("button", name="Step forward").click()
 
 
 def wait_for_graph(page, node_count):
@@ -138,27 +139,33 @@ def test_stepping_through_seed_neuron_shows_the_apis_values_and_gradients(explai
         for line in visit_lines(visit):
             expect(chain(explainer)).to_contain_text(line)
         expect(node(explainer, visit["node"]).locator(".node-grad")).to_have_text(f"∂ {fmt(visit['grad'])}")
-    expect(explainer.get_by_role("button", name="Next operation")).to_be_disabled()
-    explainer.get_by_role("button", name="Previous operation").click()
+    expect(explainer.locator(".graph-where")).to_have_text("Step 16 of 16")
+    explainer.get_by_role("button", name="Step back").click()
     expect(chain(explainer)).to_contain_text("Backward · visit 9 of 10")
     expect(node(explainer, graph["backward"][-1]["node"]).locator(".node-grad")).to_have_text("")
 
 
-def test_the_pages_step_buttons_move_the_graph_forward_then_backward(explainer, server_url):
+def test_steps_taken_in_the_network_view_move_the_graph_forward_then_backward(explainer, server_url):
     graph = api(server_url, "graph", problem(server_url, "seed-neuron"))
     choose_preset(explainer, "seed-neuron")
     show_graph(explainer)
     wait_for_graph(explainer, 10)
+    network = explainer.get_by_role("button", name="Network", exact=True)
     step_forward = explainer.get_by_role("button", name="Step forward")
+    network.click()
     step_forward.click()  # the neuron: ×, + and σ
+    show_graph(explainer)
     expect(chain(explainer)).to_contain_text("Forward · operation 3 of 6: y")
+    network.click()
     step_forward.click()  # the loss: every loss node
-    expect(chain(explainer)).to_contain_text("Forward · operation 6 of 6: L")
     step_forward.click()  # δ = ∂L/∂z: the backward visits down to z
+    show_graph(explainer)
     z = next(n for n in graph["nodes"] if n["op"] == "add")
     expect(chain(explainer)).to_contain_text("Backward · visit 6 of 10: ∂L/∂z")
     expect(node(explainer, z["id"]).locator(".node-grad")).to_have_text(f"∂ {fmt(z['grad'])}")
+    network.click()
     explainer.get_by_role("button", name="Step back").click()
+    show_graph(explainer)
     expect(chain(explainer)).to_contain_text("Forward · operation 6 of 6: L")
     expect(node(explainer, z["id"]).locator(".node-grad")).to_have_text("")
 
