@@ -7,8 +7,11 @@
  * request it starts with, and how far its boxes go (the server's limits cap them: train/state.js).
  * The datasets, their defaults and the server's limits come from the catalog (core/catalog.js).
  */
-export const LAB_DEFAULTS = { batch_size: 10, epochs_per_chunk: 1 };
+export const LAB_DEFAULTS = { batch_size: 10, epochs_per_chunk: 1, epochs_per_second: null, log_loss: false };
 export const LAB_MAX = { test_fraction: 0.9, epochs_per_chunk: 100 };
+
+/** The training speeds offered, in epochs per second; null: as fast as the server answers. */
+export const TRAIN_SPEEDS = [null, 20, 10, 5, 2, 1];
 
 /** Fields that must be whole numbers. */
 export const INTEGER_FIELDS = ["samples", "seed", "batch_size", "epochs_per_chunk"];

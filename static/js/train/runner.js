@@ -90,6 +90,7 @@ async function train(lab, run) {
       nextChunk: () => nextChunk(store),
       onChunk: (answer) => onChunk(lab, run, answer),
       onError: (error) => onError(lab, run, error),
+      epochsPerSecond: () => store.state.train.epochs_per_second,
     });
     run.trainer.start();
   } catch (error) {

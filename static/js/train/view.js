@@ -53,6 +53,12 @@ function setSetting(lab, field, value, input) {
   lab.preview.schedule();
 }
 
+/** A lab setting that changes no data: into the state (and the saved session). */
+function setView(lab, field, value) {
+  lab.store.update({ state: { train: { ...lab.store.state.train, [field]: value } } }, "train");
+  lab.store.actions.save();
+}
+
 function chooseDataset(lab, name) {
   if (name === "csv") return;
   lab.source.forgetCsv();
@@ -158,6 +164,11 @@ export function mount(root, store) {
     onTrain: () => lab.runner.train(),
     onPause: () => lab.runner.pause(),
     onFresh: () => fresh(lab),
+    onSpeed: (value) => setView(lab, "epochs_per_second", value),
+    onLogScale: (on) => {
+      setView(lab, "log_loss", on);
+      lab.draw();
+    },
     onStepThrough: () => stepThroughOne(lab),
   });
   root.append(lab.ui.section);
