@@ -5,11 +5,11 @@
 
 import { PHASES } from "../core/state.js";
 import { wordStopped } from "./api.js";
-import { KEEP_RUN_EVERY_MS } from "./config.js";
+import { KEEP_RUN_EVERY_MS, STALL } from "./config.js";
 import { createTrainer } from "./loop.js";
-import { addChunk, syncHistory } from "./record.js";
+import { addChunk, stalled, syncHistory } from "./record.js";
 import { renderLab } from "./render.js";
-import { describeNetwork, fits, installDefault, runFields, trainBody } from "./session.js";
+import { defaultSetup, describeNetwork, fits, installDefault, runFields, trainBody } from "./session.js";
 
 export const PAUSED = "Paused at epoch";
 /** The start of the page's note when leaving the lab paused a run (dropped when a new run starts). */
@@ -46,8 +46,23 @@ function onChunk(lab, run, answer) {
     const { text, detail } = wordStopped(answer, lab.store.state.train.epochs_per_chunk);
     lab.messages.say(`${text[0].toUpperCase()}${text.slice(1)}.`, detail);
   }
+  if (!run.hinted && stalled(lab.record.history, answer.final.train_accuracy, STALL)) {
+    run.hinted = true;
+    lab.messages.say(stuckHint(lab, answer.final.train_accuracy));
+  }
   if (performance.now() - run.keptAt >= KEEP_RUN_EVERY_MS) keepRun(lab, run);
   lab.draw();
+}
+
+/** What to try when the run is stuck: the network "New network for this data" would load, a smaller learning rate, more neurons. */
+function stuckHint(lab, accuracy) {
+  const { data } = lab.record;
+  const setup = defaultSetup(data);
+  const proposal = `${setup.widths.join("-")} (${setup.activations[0]} hidden layers, learning rate ${setup.optimizer.learning_rate})`;
+  return (
+    `Stuck: over the last ${STALL.window} epochs the train loss has hardly fallen and the train accuracy is ${(100 * accuracy).toFixed(1)}%. ` +
+    `This network may be too small for ${data.label}, or its units saturated. Pause, then try "New network for this data" (${proposal}), a smaller learning rate, or more neurons per layer.`
+  );
 }
 
 /** What each request reads from the state afresh: chunk size, batch size, loss and optimizer (the editor may change them mid-run). */
@@ -85,6 +100,7 @@ async function train(lab, run) {
     lab.ui.showNetwork(describeNetwork(store.state, data, null, lab.locked));
     syncHistory(lab.record, data, store.state.network);
     run.network = run.start = store.state.network;
+    run.hinted = false;
     run.trainer = createTrainer({
       body: trainBody(store.state, data),
       nextChunk: () => nextChunk(store),
@@ -132,7 +148,7 @@ async function stopForEdit(lab, run) {
 
 /** The lab's run: Train, Pause, keepRun, and what to do when the state's network changes mid-run. */
 export function createRunner(lab) {
-  const run = { trainer: null, network: null, start: null, kept: null, keptAt: 0 };
+  const run = { trainer: null, network: null, start: null, kept: null, keptAt: 0, hinted: false };
   return {
     get running() {
       return running(run);

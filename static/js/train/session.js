@@ -7,7 +7,7 @@ import { PHASES } from "../core/state.js";
 import { networkWidths } from "../core/state.js";
 import { getDataset } from "./api.js";
 import { entryOf, titleOf } from "../core/catalog.js";
-import { DEFAULT_HIDDEN, DEFAULT_SETUP, GRID_RESOLUTION } from "./config.js";
+import { DATASET_SETUP, DEFAULT_HIDDEN, DEFAULT_SETUP, GRID_RESOLUTION } from "./config.js";
 
 /** The key that names a built-in dataset's rows: same key, same rows. */
 export const dataKey = (t) => JSON.stringify([t.dataset, t.samples, t.noise, t.seed, t.test_fraction]);
@@ -26,7 +26,7 @@ export async function loadData(train, csv, cached) {
   if (cached && cached.key === key) return cached;
   const rows = await getDataset(train);
   const info = entryOf("datasets", train.dataset);
-  return { ...rows, source: "dataset", key, label: info.title, input_width: info.input_width };
+  return { ...rows, source: "dataset", dataset: train.dataset, key, label: info.title, input_width: info.input_width };
 }
 
 /** Does the network take the data's inputs and give one output per sample? */
@@ -38,11 +38,14 @@ export function fits(network, data) {
 /** The network, loss and optimizer Train proposes for data the state's network does not fit. */
 export function defaultSetup(data) {
   const kind = DEFAULT_SETUP[data.kind] || DEFAULT_SETUP.regression;
+  const own = (data.source !== "csv" && DATASET_SETUP[data.dataset]) || {};
+  const hidden = own.hidden || DEFAULT_HIDDEN;
+  const activation = own.hidden_activation || DEFAULT_SETUP.hidden_activation;
   return {
-    widths: [data.input_width, ...DEFAULT_HIDDEN, 1],
-    activations: [...DEFAULT_HIDDEN.map(() => DEFAULT_SETUP.hidden_activation), kind.output],
+    widths: [data.input_width, ...hidden, 1],
+    activations: [...hidden.map(() => activation), kind.output],
     loss: kind.loss,
-    optimizer: { ...DEFAULT_SETUP.optimizer },
+    optimizer: { ...(own.optimizer || DEFAULT_SETUP.optimizer) },
   };
 }
 
@@ -68,7 +71,7 @@ export async function installDefault(store, data) {
     preset: null,
     ...sampleFields(data, 0),
   });
-  return `${replacedWhy(network, loss, data)} a fresh ${setup.widths.join("-")} network (${DEFAULT_SETUP.hidden_activation} hidden layers, ${setup.activations.at(-1)} output) from seed ${seed}, with ${titleOf("losses", setup.loss)} loss and ${titleOf("optimizers", setup.optimizer.name)}, learning rate ${setup.optimizer.learning_rate}.`;
+  return `${replacedWhy(network, loss, data)} a fresh ${setup.widths.join("-")} network (${setup.activations[0]} hidden layers, ${setup.activations.at(-1)} output) from seed ${seed}, with ${titleOf("losses", setup.loss)} loss and ${titleOf("optimizers", setup.optimizer.name)}, learning rate ${setup.optimizer.learning_rate}.`;
 }
 
 /** The start of installDefault's note: why the old network went ("does not fit" only when its shape does not). */

@@ -82,3 +82,14 @@ test("a re-uploaded CSV of the same name is new data: each upload has its own ke
   assert.equal((await loadData(train, csv, first)).key, first.key, "the same upload keeps its key");
   assert.notEqual((await loadData({ ...train, test_fraction: 0.5 }, csv, first)).key, first.key, "another split is other data");
 });
+
+test("the spiral gets its own proposal, 2-16-16-1 ReLU with Adam 0.01; a CSV never does", () => {
+  const spiral = { ...XOR_DATA, dataset: "spiral" };
+  assert.deepEqual(defaultSetup(spiral), {
+    widths: [2, 16, 16, 1],
+    activations: ["relu", "relu", "sigmoid"],
+    loss: "binary_cross_entropy",
+    optimizer: { name: "adam", learning_rate: 0.01 },
+  });
+  assert.deepEqual(defaultSetup({ ...spiral, source: "csv" }).widths, [2, 8, 8, 1]);
+});
