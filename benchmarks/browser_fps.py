@@ -69,8 +69,9 @@ def first_load_bytes(page, url):
     return sizes
 
 
-def median_fps(page, url, widths, seconds):
-    page.goto(f"{url}/#{state_fragment(url, widths, seed=1)}")
+def median_fps(page, url, widths, seconds, projector=False):
+    query = "?projector=1" if projector else ""
+    page.goto(f"{url}/{query}#{state_fragment(url, widths, seed=1)}")
     page.wait_for_selector("body[data-ready=true]")
     page.get_by_role("button", name="Play").click()
     stamps = page.evaluate(RECORD_FRAMES, seconds * 1000)
@@ -85,6 +86,9 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=5.0)
     parser.add_argument("--widths", default="8,8,8")
+    parser.add_argument(
+        "--projector", action="store_true", help="play in projector mode (the lesson link's projector=1)"
+    )
     args = parser.parse_args()
     widths = [int(w) for w in args.widths.split(",")]
     server = _server_fixture.__wrapped__()
@@ -96,10 +100,11 @@ def main():
             sizes = first_load_bytes(page, url)
             page.close()  # a fresh page: a hash-only navigation would not reload the app
             page = browser.new_page(viewport={"width": 1280, "height": 900})
-            fps, slow_fps, frames, steps = median_fps(page, url, widths, args.seconds)
+            fps, slow_fps, frames, steps = median_fps(page, url, widths, args.seconds, args.projector)
             browser.close()
     finally:
         next(server, None)
+    mode = " in projector mode" if args.projector else ""
     total = sum(raw for raw, _ in sizes.values())
     zipped = sum(z for _, z in sizes.values())
     for name, (raw, z) in sorted(sizes.items(), key=lambda kv: -kv[1][0]):
@@ -109,7 +114,7 @@ def main():
         f"{total / 1000:.1f} kB decoded, in {len(sizes)} files"
     )
     print(
-        f"Playing {'-'.join(map(str, widths))} at speed 4x for {args.seconds:g} s: median {fps:.1f} fps, "
+        f"Playing {'-'.join(map(str, widths))}{mode} at speed 4x for {args.seconds:g} s: median {fps:.1f} fps, "
         f"95th-percentile frame {slow_fps:.1f} fps, {frames} frames ({steps})"
     )
 

@@ -137,6 +137,22 @@ def test_csv_with_more_rows_than_max_rows_is_too_large_saying_how_many():
     assert (error.value.what, error.value.size, error.value.most) == ("data rows", 11, 10)
 
 
+def test_csv_of_more_lines_than_twice_max_rows_is_refused_before_any_line_is_read(monkeypatch):
+    import app.engine.datasets as datasets
+
+    monkeypatch.setattr(datasets, "_rows", lambda text: pytest.fail("a line was read"))
+    with pytest.raises(TooLargeError) as error:
+        parse_csv("1,2\n" * 400_000, max_rows=10)
+    assert (error.value.what, error.value.size, error.value.most) == ("lines", 400_001, 22)
+    with pytest.raises(TooLargeError):
+        parse_csv("\r" * 23, max_rows=10)  # old Mac line ends count too
+
+
+def test_csv_with_blank_lines_up_to_twice_max_rows_is_still_read():
+    x, _, _ = parse_csv("1,2\n\n" * 10 + "\n", max_rows=10)
+    assert x.shape == (10, 1)
+
+
 def test_csv_columns_not_matching_the_network_say_how_many_are_needed():
     message = _csv_error("1,2,3\n", input_width=1)
     assert (

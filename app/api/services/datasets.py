@@ -46,7 +46,11 @@ def dataset_rows(name, samples, noise, seed, test_fraction):
     }
 
 
-CSV_LIMITS = {"data rows": "the limit max_samples is {most}", "columns": "at most {most} (the limit max_neurons + 1)"}
+CSV_LIMITS = {
+    "data rows": "the limit max_samples is {most}",
+    "columns": "at most {most} (the limit max_neurons + 1)",
+    "lines": "at most {most}, blank ones included (twice the limit max_samples + 1)",
+}
 """What a CSV over a limit is told, by what it has too many of (the engine's ``TooLargeError.what``)."""
 
 

@@ -6,18 +6,75 @@
 // presets): each kind of request keeps a counter, and an answer to anything but the latest
 // request is dropped, so the last choice wins. A failed request leaves no trace (step: null);
 // "Step forward" and "Reset" then ask the server again, so the page recovers without a reload.
+//
+// Step back crosses a finished step: each update taken keeps the step it finished (store
+// `history`: the network, optimizer state and trace, newest last) so the learner can review it;
+// a change to the problem (an edit, a preset) starts a new history. Bounded (steps.js withStep).
+//
+// Replacing a network the learner changed (a preset chosen, Reset, an import) offers Undo
+// (store `undo`): the state as it was, until the learner's next change to the network.
 
 import { getPreset, postStep } from "./api.js";
 import { PHASES } from "./state.js";
 import { sessionKey } from "./lesson.js";
 import { fitView } from "./state.js";
 import { saveLocal, STORAGE_KEY } from "./storage.js";
-import { phaseAt, phaseStarts, visibleEntries } from "./steps.js";
+import { phaseAt, phaseStarts, visibleEntries, withStep } from "./steps.js";
 
 const PRESET_FIELDS = ["network", "inputs", "targets", "loss", "optimizer"];
+/** What a preset sets: two states with the same content hold the same problem and weights. */
+const content = (state) => JSON.stringify(PRESET_FIELDS.map((key) => state[key]));
+
+/**
+ * Replacing the problem (a preset, a file) and the Undo it offers when the learner's work would go:
+ * `loaded` is content() of the state as last loaded (a preset, a file, an undo); null: not known.
+ */
+function createReplacing(store, { apply, choose }) {
+  let loaded = null;
+
+  /**
+   * The Undo offer for replacing the current state by `what` (a preset's title, "The imported
+   * file"): the state as it is, when the learner changed it since it was loaded; else the offer
+   * already made (choosing presets one after the other keeps the way back to the learner's work).
+   */
+  function undoOffer(what) {
+    const { state } = store;
+    const changed = state.network && (loaded === null || content(state) !== loaded);
+    if (!changed) return store.get().undo;
+    return { note: `${what} replaced your changed network.`, state: structuredClone(state), loaded, history: store.get().history };
+  }
+
+  /** Replaces the state by `patch` (a whole problem: PRESET_FIELDS), offering Undo when work would be lost. */
+  async function replace(patch, what) {
+    const undo = undoOffer(what);
+    loaded = content({ ...store.state, ...patch });
+    store.update({ undo, history: [] }, "history");
+    await apply(patch);
+  }
+
+  /** Back to the state the last replacement threw away, with its history. */
+  async function undoReplace() {
+    const { undo } = store.get();
+    if (!undo) return;
+    choose();
+    loaded = undo.loaded;
+    store.update({ undo: null, notes: [], history: undo.history }, "history");
+    const { shown } = store.state.view; // the view the learner is in stays shown
+    await apply({ ...undo.state, view: shown ? { ...undo.state.view, shown } : undo.state.view });
+  }
+
+  /** A state read from a file becomes the page's (Undo offered when it replaces the learner's work). */
+  async function importState(state) {
+    choose();
+    store.update({ notes: [] }, "notes");
+    await replace(state, "The imported file");
+  }
+
+  return { replace, undoReplace, importState };
+}
 
 /** The learner's moves through the trace of the current step: the entries, a position, a phase. */
-function createStepping(store, { refresh, edit, save }) {
+function createStepping(store, { refresh, edit, save, dropPending }) {
   const walkers = new Map(); // view id → the walk that view steps itself (see takeSteps)
 
   /** The entries the learner steps through for the shown sample. */
@@ -60,10 +117,23 @@ function createStepping(store, { refresh, edit, save }) {
     if (!step) return busy ? undefined : refresh();
     if (!step.trace) return;
     if (position < entries().length) return goTo(position + 1, { animate: true });
-    await edit({ network: step.network, optimizer_state: step.optimizer_state, view: { position: 0, phase: PHASES[0] } }, { keepNotes: true });
+    const finished = { network: store.state.network, optimizer_state: store.state.optimizer_state, step };
+    const history = withStep(store.get().history, finished);
+    await edit({ network: step.network, optimizer_state: step.optimizer_state, view: { position: 0, phase: PHASES[0] } }, { keepNotes: true, history });
   }
 
-  const stepBack = () => shownWalker()?.back() || goTo(store.state.view.position - 1);
+  /** The previous sub-step; from a step's start, the end of the step taken before it (no request). */
+  function stepBack() {
+    if (shownWalker()?.back()) return;
+    const { history } = store.get();
+    if (store.state.view.position > 0 || !history.length) return goTo(store.state.view.position - 1);
+    const { network, optimizer_state, step } = history.at(-1);
+    dropPending(); // the answer for the later network, if still on its way, is no longer wanted
+    const end = visibleEntries(step.trace, store.state.view.sample);
+    const view = { position: end.length, phase: phaseAt(end, end.length) };
+    store.update({ state: { network, optimizer_state, view }, step, history: history.slice(0, -1), busy: false, error: null }, "step");
+    save();
+  }
 
   /** Jump to just after the first entry of a phase. */
   function jumpToPhase(phase) {
@@ -79,6 +149,7 @@ export function createActions(store) {
   let stepRequest = 0; // the latest /api/step request; older answers are dropped
   let choice = 0; // the learner's latest choice (a preset or an edit); a late preset is dropped
   let stepping = null; // createStepping's moves, made below: they step with refresh and edit
+  let replacing = null; // createReplacing's: a preset or a file in place of the state, and Undo
 
   async function refresh() {
     const { state } = store.get();
@@ -120,9 +191,10 @@ export function createActions(store) {
    * earlier moment (a load, an import, "Paused at epoch N") go, unless `keepNotes`: the step's own
    * update and Pause's hand-over keep them.
    */
-  async function edit(patch, { keepNotes = false } = {}) {
+  async function edit(patch, { keepNotes = false, history = [] } = {}) {
     choice++; // a preset still on its way must not overwrite this edit (apply clears `choosing`)
     if (!keepNotes && store.get().notes.length) store.update({ notes: [] }, "notes");
+    if (PRESET_FIELDS.some((key) => key in patch)) store.update({ undo: null, history }, "history"); // a new change: the old state stays replaced
     await apply(patch);
   }
 
@@ -135,7 +207,8 @@ export function createActions(store) {
       if (id !== choice) return;
       const patch = { preset: name, optimizer_state: null, view: { position: 0, phase: PHASES[0], sample: 0, selected: null } };
       for (const key of PRESET_FIELDS) patch[key] = preset[key];
-      await apply(patch);
+      const title = (store.get().presets.find((p) => p.name === name) || { title: name }).title;
+      await replacing.replace(patch, `“${title}”`);
     } catch (error) {
       if (id === choice) store.update({ error: error.message, choosing: null }, "error");
     }
@@ -152,7 +225,9 @@ export function createActions(store) {
     await refresh();
   }
 
-  stepping = createStepping(store, { refresh, edit, save });
+  stepping = createStepping(store, { refresh, edit, save, dropPending: () => stepRequest++ });
+  replacing = createReplacing(store, { apply, choose: () => choice++ });
   const { entries, goTo, stepForward, stepBack, jumpToPhase, takeSteps } = stepping;
-  return { refresh, edit, goTo, stepForward, stepBack, jumpToPhase, loadPreset, reset, entries, save, takeSteps };
+  const { undoReplace, importState } = replacing;
+  return { refresh, edit, goTo, stepForward, stepBack, jumpToPhase, loadPreset, reset, importState, undoReplace, entries, save, takeSteps };
 }

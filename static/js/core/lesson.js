@@ -7,6 +7,7 @@
 //                              the page always starts from the preset as published and saves
 //                              nothing (the learner could not undo its edits)
 //   &hide=play,speed,share     hide chosen controls (names in CONTROLS)
+//   &projector=1               start in projector mode (big diagram and equations, no editor)
 // Unknown options or bad values are ignored and named in a visible note, never an error page.
 // parseLesson is pure; applyLesson touches the DOM (elements marked data-control="name").
 
@@ -14,12 +15,22 @@ import { STORAGE_KEY } from "./storage.js";
 
 export const CONTROLS = ["editor", "preset", "share", "export", "import", "play", "speed", "phases", "sample", "legend", "reset"];
 const LOCKED = ["editor", "preset", "import"];
-const OPTIONS = ["preset", "lock", "hide"];
+const OPTIONS = ["preset", "lock", "hide", "projector"];
 
-/** {preset, lock, hide: [...], notes: [...]} from a query string such as location.search. */
+/** A yes/no option: true, false, or null (absent or not a yes/no, then named in `notes`). */
+function flag(params, name, notes) {
+  const value = params.get(name);
+  if (value === null) return null;
+  if (["1", "true", "yes"].includes(value)) return true;
+  if (["0", "false", "no"].includes(value)) return false;
+  notes.push(`${name}=${value.slice(0, 20)} is not 1 or 0; ignored`);
+  return null;
+}
+
+/** {preset, lock, projector, hide: [...], notes: [...]} from a query string such as location.search. */
 export function parseLesson(search, presetNames = null) {
   const params = new URLSearchParams(search);
-  const lesson = { preset: null, lock: false, hide: [], notes: [] };
+  const lesson = { preset: null, lock: false, projector: false, hide: [], notes: [] };
   for (const key of new Set(params.keys())) {
     if (!OPTIONS.includes(key)) lesson.notes.push(`unknown lesson option “${key.slice(0, 40)}” ignored`);
   }
@@ -28,11 +39,8 @@ export function parseLesson(search, presetNames = null) {
     if (/^[a-z0-9-]{1,64}$/.test(preset) && (!presetNames || presetNames.includes(preset))) lesson.preset = preset;
     else lesson.notes.push(`unknown preset “${preset.slice(0, 40)}” ignored`);
   }
-  const lock = params.get("lock");
-  if (lock !== null) {
-    if (["1", "true", "yes"].includes(lock)) lesson.lock = true;
-    else if (!["0", "false", "no"].includes(lock)) lesson.notes.push(`lock=${lock.slice(0, 20)} is not 1 or 0; ignored`);
-  }
+  lesson.lock = flag(params, "lock", lesson.notes) === true;
+  lesson.projector = flag(params, "projector", lesson.notes) === true;
   for (const name of (params.get("hide") || "").split(",").map((s) => s.trim()).filter(Boolean)) {
     if (CONTROLS.includes(name)) lesson.hide.push(name);
     else lesson.notes.push(`hide: unknown control “${name.slice(0, 40)}” ignored`);

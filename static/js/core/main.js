@@ -16,7 +16,8 @@
 //            templates/index.html).
 //   A view's or panel's module exports `mount(root, store)`. `root` is the element it owns; it
 //   builds its DOM inside with createElement/textContent. `store` (store.js):
-//     store.get()            → {state, step, presets, error, notes, busy, choosing, animating (entry being animated)}
+//     store.get()            → {state, step, presets, error, notes, busy, choosing, animating (entry being animated),
+//                              undo (a replaced state Undo brings back), history (steps taken, for Step back)}
 //                              state = the one serializable state (state.js); step = the last
 //                              /api/step response for it (trace, loss, gradients, network, …)
 //     store.state            → the state alone
@@ -28,7 +29,8 @@
 //                              so a lesson link can hide it; respect lesson.lock (no editing)
 //     store.actions          → actions.js: edit(statePatch) (change the state, save it and fetch
 //                              the new trace), goTo(position), stepForward(), stepBack(),
-//                              jumpToPhase(phase), loadPreset(name), reset(), entries(), refresh(), save(),
+//                              jumpToPhase(phase), loadPreset(name), reset(), importState(state), undoReplace(),
+//                              entries(), refresh(), save(),
 //                              takeSteps(viewId, {forward, back, toPhase}): a view that walks the step its
 //                              own way takes the stepping controls while shown, and publishes where it is
 //                              as store.get().walk = {view, count, total, phase, phases} (graph/view.js)

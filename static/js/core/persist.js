@@ -1,6 +1,7 @@
 // The state bar: the "Preset" picker, "Share" (the state, weights included, into the URL),
-// "Export" / "Import" of the state as a JSON file, and the status line that shows API errors
-// and notes about ignored fields. Implements the panel interface mount(root, store).
+// "Export" / "Import" of the state as a JSON file, the status line that shows API errors
+// and notes about ignored fields, and the Undo offered when a preset or a file replaced the
+// learner's changed network. Implements the panel interface mount(root, store).
 
 import { el } from "./dom.js";
 import { parseState } from "./state.js";
@@ -21,7 +22,7 @@ async function importFile(store, file) {
   try {
     const { state, notes } = parseState(JSON.parse(await file.text()));
     if (!state.network || !state.inputs) throw new Error("the file has no valid network with inputs and targets");
-    await store.actions.edit(state);
+    await store.actions.importState(state);
     store.update({ notes }, "notes");
   } catch (error) {
     store.update({ error: `Import failed: ${error.message}` }, "error");
@@ -61,7 +62,9 @@ export function mount(root, store) {
   ];
   const status = el("p", { class: "status", role: "alert" });
   const notes = el("p", { class: "notes", role: "status" });
-  root.append(el("div", { class: "state-bar" }, [el("label", { for: "preset", class: "field", "data-control": "preset" }, [el("span", { text: "Preset" }), picker]), ...buttons, fileInput, shareStatus]), status, notes);
+  const undoText = el("span");
+  const undo = el("p", { class: "notes undo", role: "status", hidden: true }, [undoText, " ", el("button", { type: "button", text: "Undo", onclick: () => store.actions.undoReplace() })]);
+  root.append(el("div", { class: "state-bar" }, [el("label", { for: "preset", class: "field", "data-control": "preset" }, [el("span", { text: "Preset" }), picker]), ...buttons, fileInput, shareStatus]), status, notes, undo);
 
   let shownPresets = null;
   store.subscribe((app, reason) => {
@@ -76,5 +79,7 @@ export function mount(root, store) {
     status.hidden = !app.error;
     notes.textContent = app.notes.length ? `Note: ${app.notes.join("; ")}` : "";
     notes.hidden = !app.notes.length;
+    undoText.textContent = app.undo ? `Note: ${app.undo.note}` : "";
+    undo.hidden = !app.undo;
   });
 }

@@ -16,10 +16,10 @@ export const COLORS = {
 };
 
 export const SIZES = {
-  column_gap: 170, // horizontal distance between layers (SVG units)
+  column_gap: 210, // horizontal distance between layers (SVG units): room for an 'old → new' label between two neurons
   row_gap: 110, // vertical distance between neurons at the largest readable size
   min_row_gap: 26, // the closest neurons may get (16 neurons in a layer)
-  max_radius: 22,
+  max_radius: 26, // a value such as −0.0000 fits inside at the label font
   min_radius: 10,
   margin: 36,
   bias_gap: 44, // distance from a column's bias node to its first neuron
@@ -27,14 +27,17 @@ export const SIZES = {
   edge_min_width: 0.75,
   edge_max_width: 7,
   label_font: 11,
+  title_font: 12, // the column titles (app.css .column-title)
+  title_gap: 20, // from a neuron's δ label down to its column's title
+  node_pad: 2, // room kept between a node's value and its outline
   max_edge_labels: 24, // more edges than this: label only the current or selected edge
-  dot_radius: 4.5,
-  min_diagram_px: 520, // narrowest the diagram is drawn; a narrower screen scrolls the diagram's frame
+  dot_radius: 7, // a flow's head: big enough to follow on a projector
 };
 
 export const DURATIONS = {
   step_ms: 900, // one sub-step at speed 1
   travel_ms: 650, // a value or gradient travelling along an edge at speed 1
+  fade_ms: 150, // a flow fading once it has arrived, while the number it carried fades in
   flash_ms: 500,
 };
 

@@ -1,5 +1,5 @@
 // Stepping controls: "Step back", "Play"/"Pause", "Step forward", "Reset", the speed, the
-// sample shown, the phase indicator (which also jumps to a phase) and the keys → ← space.
+// sample shown, the phase indicator (which also jumps to a phase) and the keys → ← PageDown PageUp space.
 // Implements the panel interface mount(root, store).
 
 import { PHASES, SPEEDS } from "../core/state.js";
@@ -7,10 +7,20 @@ import { DURATIONS, PHASE_NAMES } from "./config.js";
 import { el } from "../core/dom.js";
 import { phaseStarts } from "../core/steps.js";
 
-// Space activates a focused button or link itself (and selects a focused diagram element), and
-// arrows move within a text field, a list or the speed slider: the page's keys stay out of their way.
+// Space activates a focused button or link itself (and selects a focused diagram element), so
+// it plays only from elsewhere. The stepping keys (← →, and a presenter remote's PageDown /
+// PageUp) step wherever the focus is not in a text field: on the preset or sample picker or the
+// speed slider, where a mouse choice leaves the focus, they step instead of changing it (↑ ↓
+// still do that).
 const isTyping = (target) => target instanceof Element && target.closest("input, select, textarea, button, [role=button], summary, a");
-const isEditing = (target) => target instanceof Element && target.closest("input, select, textarea, [contenteditable]");
+const NOT_TEXT = ["range", "checkbox", "radio", "button", "submit", "reset", "file", "color", "image"];
+const isTextField = (target) => {
+  if (!(target instanceof Element)) return false;
+  if (target.closest("textarea, [contenteditable]:not([contenteditable=false])")) return true;
+  return target instanceof HTMLInputElement && !NOT_TEXT.includes(target.type);
+};
+/** The keys that step, and which way. */
+const STEP_KEYS = { ArrowRight: 1, PageDown: 1, ArrowLeft: -1, PageUp: -1 };
 
 /** Play/Pause: one sub-step every DURATIONS.step_ms / speed; the button's name follows. */
 function createPlayer(store, button) {
@@ -39,11 +49,11 @@ function createPlayer(store, button) {
 
 function bindKeys(store, player, playButton) {
   document.addEventListener("keydown", (event) => {
-    if (event.altKey || event.ctrlKey || event.metaKey) return;
-    const arrow = event.key === "ArrowRight" || event.key === "ArrowLeft";
-    if (arrow ? isEditing(event.target) : isTyping(event.target)) return;
-    if (event.key === "ArrowRight") store.actions.stepForward();
-    else if (event.key === "ArrowLeft") store.actions.stepBack();
+    if (event.altKey || event.ctrlKey || event.metaKey || event.defaultPrevented) return;
+    const way = STEP_KEYS[event.key];
+    if (way ? isTextField(event.target) : isTyping(event.target)) return;
+    if (way === 1) store.actions.stepForward();
+    else if (way === -1) store.actions.stepBack();
     else if (event.key === " " && !playButton.closest(".lesson-hidden")) player.toggle(); // a lesson may hide Play
     else return;
     event.preventDefault();
@@ -55,8 +65,8 @@ function build(store) {
   const button = (text, attrs) => el("button", { type: "button", text, ...attrs });
   const ui = {
     play: button("Play", { class: "primary", "aria-pressed": "false", "aria-keyshortcuts": "Space", "data-control": "play" }),
-    back: button("Step back", { "aria-keyshortcuts": "ArrowLeft", onclick: () => store.actions.stepBack() }),
-    forward: button("Step forward", { id: "step-forward", class: "primary", "aria-keyshortcuts": "ArrowRight", onclick: () => store.actions.stepForward() }),
+    back: button("Step back", { "aria-keyshortcuts": "ArrowLeft PageUp", onclick: () => store.actions.stepBack() }),
+    forward: button("Step forward", { id: "step-forward", class: "primary", "aria-keyshortcuts": "ArrowRight PageDown", onclick: () => store.actions.stepForward() }),
     speed: el("input", { type: "range", min: 0, max: SPEEDS.length - 1, step: 1, id: "speed", "aria-valuetext": "1×" }),
     speedOut: el("output", { for: "speed" }),
     sample: el("select", { id: "sample" }),
@@ -90,7 +100,8 @@ function render(ui, app, entries) {
     else b.removeAttribute("aria-current");
     b.disabled = starts[b.dataset.phase] === undefined;
   }
-  ui.back.disabled = (walk ? walk.count : state.view.position) <= 0;
+  // at a step's start: back into the step taken before it, when there is one
+  ui.back.disabled = (walk ? walk.count : state.view.position) <= 0 && !app.history.length;
   ui.forward.disabled = !!step && !step.trace; // with no step at all (a failed request) it asks again
   ui.speed.value = String(Math.max(0, SPEEDS.indexOf(state.speed)));
   ui.speedOut.textContent = `${state.speed}×`;

@@ -2,7 +2,7 @@
 // colours, widths and texts from the numbers revealed so far. Text goes in with textContent.
 
 import { COLORS, SIZES } from "./config.js";
-import { MIN_FONT_PX, bandAround, edgeWidth, labelCandidates, placeLabels } from "./layout.js";
+import { MIN_FONT_PX, bandAround, circleBox, edgeWidth, fitFont, labelBox, labelCandidates, placeLabels, textWidth } from "./layout.js";
 import { formatNumber as fmt, plainBiasName, plainWeightName } from "../core/format.js";
 import { svgEl } from "../core/svg.js";
 import { keyOf } from "./trace.js";
@@ -48,39 +48,57 @@ function drawEdge(d, edge, kind) {
   return { g, line, label, edge, name, candidates };
 }
 
+/** Where a neuron's δ label goes: below it, or beside it when its layer is too dense for that. */
+function deltaSpot(geom, node) {
+  const { radius: r, rowGap } = geom;
+  if (rowGap - 2 * r >= SIZES.label_font + 10) return { x: node.x, y: node.y + r + 13, anchor: "middle" };
+  return { x: node.x + r + 4, y: node.y + 4, anchor: "start" };
+}
+
 function drawNode(d, node, cls, data, label) {
   const g = svgEl("g", { class: `node ${cls}` }, d.groups.nodes);
   svgEl("circle", { cx: node.x, cy: node.y, r: d.geom.radius }, g);
   const value = textEl(g, { x: node.x, y: node.y + 4, class: "node-value" }, "");
-  const below = textEl(d.groups.labels, { x: node.x, y: node.y + d.geom.radius + 13, class: "node-delta" }, "");
+  const spot = deltaSpot(d.geom, node);
+  const below = textEl(d.groups.labels, { x: spot.x, y: spot.y, class: "node-delta" }, "");
+  below.style.textAnchor = spot.anchor;
+  d.fixed.push(circleBox(node.x, node.y, d.geom.radius, 1));
   focusable(g, cls, data, label);
-  return { g, value, below };
+  return { g, value, below, spot };
 }
 
 function drawColumnTitles(d, network) {
-  const y = d.geom.height - 10;
+  const y = d.geom.titleY;
+  const title = (x, text) => {
+    textEl(d.groups.titles, { x, y, class: "column-title" }, text);
+    d.fixed.push(labelBox({ x, y, anchor: "middle" }, textWidth(text, SIZES.title_font), SIZES.title_font));
+  };
   d.geom.columns.forEach((col, c) => {
-    const title = c === 0 ? "inputs" : `${c === d.geom.columns.length - 1 ? "output" : `layer ${c}`} · ${network.layers[c - 1].activation}`;
-    textEl(d.groups.titles, { x: col.x, y, class: "column-title" }, title);
+    title(col.x, c === 0 ? "inputs" : `${c === d.geom.columns.length - 1 ? "output" : `layer ${c}`} · ${network.layers[c - 1].activation}`);
   });
-  textEl(d.groups.titles, { x: d.geom.loss.x, y, class: "column-title" }, "loss");
+  title(d.geom.loss.x, "loss");
 }
+
+const LOSS_BOX = { width: 68, height: 36 };
 
 /** Builds every element for a network's shape. Returns the diagram handle paint() uses. */
 export function render(svg, geom, network) {
   svg.replaceChildren();
   svg.setAttribute("viewBox", `0 0 ${geom.width} ${geom.height}`);
-  const nodeFont = Math.max(7, geom.radius * 0.5);
+  // node values fit inside their circle: a typical value at this size, a longer one smaller (fitValue)
+  const nodeFont = fitFont("-0.0000", SIZES.label_font, 2 * (geom.radius - SIZES.node_pad));
   // Small networks stay small and fit 70% of the screen's height, but no text renders under
   // MIN_FONT_PX: a big network (or a phone) scrolls inside the frame instead of shrinking.
-  const minScale = MIN_FONT_PX / Math.min(nodeFont, SIZES.label_font);
-  const minWidth = Math.max(Math.min(geom.width, SIZES.min_diagram_px), geom.width * minScale);
+  const minScale = (1.01 * MIN_FONT_PX) / Math.min(nodeFont, SIZES.label_font); // 1%: pixel rounding
+  // (projector mode raises --diagram-min-font: app.css body.projector)
   svg.style.maxWidth = `min(${Math.round(geom.width * 1.5)}px, calc(70vh * ${(geom.width / geom.height).toFixed(4)}))`;
-  svg.style.minWidth = `${Math.round(minWidth)}px`;
+  svg.style.minWidth = `calc(var(--diagram-min-font, ${MIN_FONT_PX}px) * ${((geom.width * minScale) / MIN_FONT_PX).toFixed(3)})`;
   svg.style.setProperty("--node-font", `${nodeFont.toFixed(1)}px`);
   const groups = {};
   for (const name of ["titles", "bias", "edges", "dots", "nodes", "labels"]) groups[name] = svgEl("g", { class: name }, svg);
-  const d = { svg, geom, groups, weights: {}, biases: {}, inputs: [], neurons: {}, biasNodes: [], order: [] };
+  // fixed: boxes of what labels must never cover (nodes, titles); bounds: the drawing, so nothing is clipped
+  const d = { svg, geom, groups, nodeFont, weights: {}, biases: {}, inputs: [], neurons: {}, biasNodes: [], order: [], fixed: [] };
+  d.bounds = { left: 0, top: 0, right: geom.width, bottom: geom.height };
   drawColumnTitles(d, network);
   for (const e of geom.edges) d.weights[keyOf.weight(e.layer, e.neuron, e.input)] = drawEdge(d, e, "weight");
   for (const e of geom.bias_edges) d.biases[keyOf.neuron(e.layer, e.neuron)] = drawEdge(d, e, "bias");
@@ -89,6 +107,7 @@ export function render(svg, geom, network) {
       const g = svgEl("g", { class: "bias-node" }, groups.nodes);
       const s = geom.radius * 0.8;
       svgEl("rect", { x: col.bias.x - s, y: col.bias.y - s, width: 2 * s, height: 2 * s, rx: 3 }, g);
+      d.fixed.push(circleBox(col.bias.x, col.bias.y, s, 1));
       textEl(g, { x: col.bias.x, y: col.bias.y + 4, class: "node-value" }, "+1");
     }
     col.nodes.forEach((node, j) => {
@@ -98,7 +117,8 @@ export function render(svg, geom, network) {
   });
   const { loss } = geom;
   const lossG = svgEl("g", { class: "loss-node" }, groups.nodes);
-  svgEl("rect", { x: loss.x - 34, y: loss.y - 18, width: 68, height: 36, rx: 6 }, lossG);
+  svgEl("rect", { x: loss.x - LOSS_BOX.width / 2, y: loss.y - LOSS_BOX.height / 2, ...LOSS_BOX, rx: 6 }, lossG);
+  d.fixed.push(labelBox({ x: loss.x, y: loss.y + LOSS_BOX.height / 2, anchor: "middle" }, LOSS_BOX.width + 2, LOSS_BOX.height / 1.25));
   d.lossText = textEl(lossG, { x: loss.x, y: loss.y + 4, class: "node-value" }, "L");
   focusable(lossG, "loss", {}, "loss");
   d.lossG = lossG;
@@ -131,18 +151,27 @@ export function currentParts(d, current) {
   return item ? [item.g, item.label || item.below] : [];
 }
 
-const charWidth = (ch) => (ch === "→" ? 1 : ch === " " ? 0.3 : 0.62);
-
-/** A label's width in SVG units, estimated from its characters (layout must not wait for rendering). */
-function labelWidth(text) {
-  return [...text].reduce((w, ch) => w + charWidth(ch) * SIZES.label_font, 2);
+/** Sets a node's number, shrunk when it is too long for its node (e.g. 4.386 × 10⁻⁴). */
+function fitValue(node, text, font, room) {
+  setText(node, text);
+  const fitted = fitFont(text, font, room);
+  const size = fitted < font ? `${fitted.toFixed(2)}px` : "";
+  if (node.style.fontSize !== size) node.style.fontSize = size;
 }
 
-/** Moves each shown weight or bias label to the first of its places where it covers no other label. */
+/**
+ * Moves each shown weight or bias label to the first of its places on its edge where it covers
+ * no node, no title, no δ and no other label, inside the drawing.
+ */
 function arrangeLabels(d) {
-  // biases first: they have the fewest places to go
-  const shown = [...Object.values(d.biases), ...Object.values(d.weights)].filter((item) => item.label.textContent);
-  const spots = placeLabels(shown.map((item) => ({ candidates: item.candidates, width: labelWidth(item.label.textContent), font: SIZES.label_font })));
+  const font = SIZES.label_font;
+  const deltas = Object.values(d.neurons).filter((item) => item.below.textContent)
+    .map((item) => labelBox(item.spot, textWidth(item.below.textContent, font), font, 1));
+  // the current one first (it gets the best place), then biases: they have the fewest places to go
+  const all = [...Object.values(d.biases), ...Object.values(d.weights)].filter((item) => item.label.textContent);
+  const shown = [...all.filter((item) => item.g.classList.contains("current")), ...all.filter((item) => !item.g.classList.contains("current"))];
+  const labels = shown.map((item) => ({ candidates: item.candidates, width: textWidth(item.label.textContent, font), font }));
+  const spots = placeLabels(labels, [...d.fixed, ...deltas], d.bounds);
   shown.forEach((item, k) => {
     setAttr(item.label, "x", String(spots[k].x));
     setAttr(item.label, "y", String(spots[k].y));
@@ -159,13 +188,15 @@ function largestWeight(network) {
   return largest;
 }
 
-function paintParameter(item, value, grad, upd, largest, showLabel) {
+/** Colours an edge by its parameter and says its number: the current update "old → new", an earlier one its new value. */
+function paintParameter(item, p, largest, showLabel) {
+  const { value, grad, upd, active } = p;
   const color = value > 0 ? COLORS.positive : value < 0 ? COLORS.negative : COLORS.zero;
   setAttr(item.line, "stroke", color);
   setAttr(item.line, "stroke-width", edgeWidth(value, largest).toFixed(2));
   let text = fmt(value);
   let cls = "edge-label";
-  if (upd) [text, cls] = [`${fmt(upd.old)} → ${fmt(upd.new)}`, "edge-label update"];
+  if (upd) [text, cls] = [active ? `${fmt(upd.old)} → ${fmt(upd.new)}` : fmt(upd.new), "edge-label update"];
   else if (grad) [text, cls] = [`∂ ${fmt(grad.grad)}`, "edge-label gradient"];
   setText(item.label, showLabel ? text : "");
   setAttr(item.label, "class", item.edge.input === undefined ? `${cls} bias-label` : cls);
@@ -189,7 +220,8 @@ export function paint(d, model) {
     const { layer, neuron, input } = item.edge;
     const active = isCurrent(current, ["weight_gradient", "weight_update"], layer, neuron, input);
     const chosen = selected && selected.kind === "weight" && selected.layer === layer && selected.neuron === neuron && selected.input === input;
-    paintParameter(item, network.layers[layer].weights[neuron][input], seen.weight_grads[key], seen.weight_updates[key], largest, !manyEdges || active || chosen);
+    const p = { value: network.layers[layer].weights[neuron][input], grad: seen.weight_grads[key], upd: seen.weight_updates[key], active };
+    paintParameter(item, p, largest, !manyEdges || active || chosen);
     item.g.classList.toggle("current", active);
     item.g.classList.toggle("selected", !!chosen);
   }
@@ -197,23 +229,23 @@ export function paint(d, model) {
     const { layer, neuron } = item.edge;
     const active = isCurrent(current, ["bias_gradient", "bias_update"], layer, neuron);
     const chosen = selected && selected.kind === "bias" && selected.layer === layer && selected.neuron === neuron;
-    paintParameter(item, network.layers[layer].biases[neuron], seen.bias_grads[key], seen.bias_updates[key], largest, !manyEdges || active || chosen);
+    const p = { value: network.layers[layer].biases[neuron], grad: seen.bias_grads[key], upd: seen.bias_updates[key], active };
+    paintParameter(item, p, largest, !manyEdges || active || chosen);
     item.g.classList.toggle("current", active);
     item.g.classList.toggle("selected", !!chosen);
   }
-  d.inputs.forEach((item, i) => {
-    setText(item.value, fmt(model.input_row[i]));
-  });
+  const room = 2 * (d.geom.radius - SIZES.node_pad);
+  d.inputs.forEach((item, i) => fitValue(item.value, fmt(model.input_row[i]), d.nodeFont, room));
   for (const [key, item] of Object.entries(d.neurons)) {
     const [layer, neuron] = key.split(":").map(Number);
     const value = seen.neurons[key];
     const delta = seen.deltas[key];
-    setText(item.value, value ? fmt(value.a) : "");
+    fitValue(item.value, value ? fmt(value.a) : "", d.nodeFont, room);
     setText(item.below, delta ? `δ ${fmt(delta.delta)}` : "");
     item.g.classList.toggle("current", isCurrent(current, ["neuron", "output_delta", "hidden_delta"], layer, neuron));
     item.g.classList.toggle("selected", !!selected && selected.kind === "neuron" && selected.layer === layer && selected.neuron === neuron);
   }
   arrangeLabels(d);
-  setText(d.lossText, seen.loss ? `L ${fmt(seen.loss.value)}` : "L");
+  fitValue(d.lossText, seen.loss ? `L ${fmt(seen.loss.value)}` : "L", d.nodeFont, LOSS_BOX.width - 2 * SIZES.node_pad);
   d.lossText.parentNode.classList.toggle("current", !!current && current.kind === "loss");
 }

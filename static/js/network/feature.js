@@ -5,6 +5,7 @@ import { registerFeature } from "../core/main.js";
 import * as controls from "./controls.js";
 import * as editor from "./editor.js";
 import * as explain from "./explain.js";
+import * as projector from "./projector.js";
 import * as view from "./view.js";
 
 registerFeature({
@@ -13,5 +14,6 @@ registerFeature({
     { id: "controls", module: controls },
     { id: "explanation", module: explain },
     { id: "editor", module: editor },
+    { id: "projector-control", module: projector },
   ],
 });

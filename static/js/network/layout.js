@@ -8,7 +8,7 @@ const clamp = (x, lo, hi) => Math.min(hi, Math.max(lo, x));
 /** Vertical distance between neurons and node radius, shrinking as the widest layer grows. */
 export function rowMetrics(maxNeurons) {
   const rowGap = clamp(600 / Math.max(maxNeurons, 1), SIZES.min_row_gap, SIZES.row_gap);
-  const radius = clamp(rowGap * 0.36, SIZES.min_radius, SIZES.max_radius);
+  const radius = clamp(rowGap * 0.42, SIZES.min_radius, SIZES.max_radius);
   return { rowGap, radius };
 }
 
@@ -53,8 +53,10 @@ export function layout(widths) {
   const last = columns[columns.length - 1];
   const loss = { x: last.x + SIZES.loss_gap, y: centerY };
   const width = loss.x + SIZES.margin + 30;
-  const height = bodyTop + bodyHeight + radius + SIZES.margin;
-  return { width, height, radius, columns, edges, bias_edges: biasEdges, loss };
+  // below the lowest neuron: its δ label, then the column titles
+  const titleY = bodyTop + bodyHeight + radius + SIZES.label_font + SIZES.title_gap;
+  const height = titleY + SIZES.margin / 2;
+  return { width, height, radius, rowGap, titleY, columns, edges, bias_edges: biasEdges, loss };
 }
 
 /** The point a fraction t of the way along an edge (t = 0 at its source). */
@@ -84,25 +86,58 @@ export function bandAround(edge, h) {
 /** The smallest text the diagram may render, in CSS px: below it the diagram scrolls instead of shrinking. */
 export const MIN_FONT_PX = 10;
 
-/** Where an edge's label may sit, best first: {x, y, anchor} ("end": the text ends at x). */
-export function labelCandidates(edge, kind, radius) {
-  if (kind === "bias") {
-    const y = edge.y2 - radius - 4;
-    const along = [0.55, 0.35, 0.75].flatMap((t) => ["start", "end"].map((anchor) => ({ ...pointAlong(edge, t), anchor })));
-    return [{ x: edge.x2 + 0.6 * radius, y, anchor: "start" }, { x: edge.x2 - 0.6 * radius, y, anchor: "end" }, ...along];
-  }
-  // along the edge, just above it then just below it, from near the target towards the source
-  return [0.8, 0.7, 0.6, 0.5, 0.4, 0.9, 0.3].flatMap((t) => {
-    const p = pointAlong(edge, t);
-    return [{ x: p.x, y: p.y - 3, anchor: "end" }, { x: p.x, y: p.y + 12, anchor: "end" }];
-  });
+// Advance widths in em, generous enough for the bold sans-serif fonts browsers pick for
+// system-ui (DejaVu Sans Bold's digits are 0.70 em): an estimate must never be too narrow.
+const WIDE = "−→×+=≈";
+const NARROW = ".,:;!|il'";
+const SUPERSCRIPT = "⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺";
+
+function charEm(ch) {
+  if (WIDE.includes(ch)) return 0.84;
+  if (SUPERSCRIPT.includes(ch)) return 0.46;
+  if (NARROW.includes(ch)) return 0.38;
+  if (ch === " ") return 0.35;
+  if (ch === "-") return 0.45;
+  return 0.72;
 }
 
-/** The box of a text of `width` × `font` set at a candidate {x, y, anchor}. */
-export function labelBox(at, width, font) {
-  const left = at.anchor === "end" ? at.x - width : at.x;
-  return { left, right: left + width, top: at.y - 0.95 * font, bottom: at.y + 0.3 * font };
+/** The width of `text` set at `font` (SVG units), estimated from its characters without rendering it. */
+export function textWidth(text, font) {
+  return [...text].reduce((w, ch) => w + charEm(ch) * font, 0);
 }
+
+/** The font (≤ `font`) at which `text` fits a width of `room`. */
+export function fitFont(text, font, room) {
+  const width = textWidth(text, font);
+  return width > room ? (font * room) / width : font;
+}
+
+/** Where an edge's label may sit, best first: {x, y, anchor} (anchor "middle": centred on x). */
+export function labelCandidates(edge, kind, radius) {
+  const along = [0.5, 0.45, 0.55, 0.4, 0.6, 0.35, 0.65, 0.3, 0.7, 0.25, 0.75, 0.2, 0.8, 0.15, 0.85];
+  // on the edge, just above its line then just below it, from its middle outwards
+  const onEdge = along.flatMap((t) => {
+    const p = pointAlong(edge, t);
+    return [{ x: p.x, y: p.y - 4, anchor: "middle" }, { x: p.x, y: p.y + 13, anchor: "middle" }];
+  });
+  // then a line further from the edge, still beside it
+  const nearEdge = along.flatMap((t) => {
+    const p = pointAlong(edge, t);
+    return [{ x: p.x, y: p.y - 15, anchor: "middle" }, { x: p.x, y: p.y + 24, anchor: "middle" }];
+  });
+  if (kind !== "bias") return [...onEdge, ...nearEdge];
+  const y = edge.y2 - radius - 4;
+  return [{ x: edge.x2 + 0.6 * radius, y, anchor: "start" }, { x: edge.x2 - 0.6 * radius, y, anchor: "end" }, ...onEdge, ...nearEdge];
+}
+
+/** The box of a text of `width` × `font` set at a candidate {x, y, anchor}, with `pad` around it. */
+export function labelBox(at, width, font, pad = 0) {
+  const left = at.anchor === "end" ? at.x - width : at.anchor === "middle" ? at.x - width / 2 : at.x;
+  return { left: left - pad, right: left + width + pad, top: at.y - 0.95 * font - pad, bottom: at.y + 0.3 * font + pad };
+}
+
+/** The square around a circle, or the box of a rectangle: what a label must not cover. */
+export const circleBox = (x, y, r, pad = 0) => ({ left: x - r - pad, right: x + r + pad, top: y - r - pad, bottom: y + r + pad });
 
 function overlapArea(a, b) {
   const w = Math.min(a.right, b.right) - Math.max(a.left, b.left);
@@ -110,22 +145,47 @@ function overlapArea(a, b) {
   return w > 0 && h > 0 ? w * h : 0;
 }
 
+/** How much of a box lies outside the bounds {left, right, top, bottom}. */
+function outside(box, bounds) {
+  if (!bounds) return 0;
+  const area = (box.right - box.left) * (box.bottom - box.top);
+  return area - overlapArea(box, bounds);
+}
+
 /**
- * Greedy placement of labels [{candidates, width, font}], in order: each takes its first
- * candidate that overlaps no label placed before it, else the one that overlaps least.
+ * Placement of labels [{candidates, width, font}]: each takes its first candidate that overlaps
+ * nothing — no other label, none of the `obstacles` (boxes of nodes and of texts that do not
+ * move), and nothing outside `bounds` — else the one that overlaps least (covering an obstacle or
+ * leaving the bounds costs ten times more than covering a label). A greedy pass in order, then a
+ * few passes that move each label still overlapping to its best place among all the others.
  * Returns the chosen candidate of each label.
  */
-export function placeLabels(labels) {
-  const placed = [];
-  return labels.map(({ candidates, width, font }) => {
-    let best = null;
+export function placeLabels(labels, obstacles = [], bounds = null, pad = 1.5) {
+  const boxes = [];
+  const cost = (box, skip) =>
+    obstacles.reduce((sum, other) => sum + 10 * overlapArea(box, other), 10 * outside(box, bounds)) +
+    boxes.reduce((sum, other, k) => (k === skip || !other ? sum : sum + overlapArea(box, other)), 0);
+  const best = ({ candidates, width, font }, skip) => {
+    let found = null;
     for (const at of candidates) {
-      const box = labelBox(at, width, font);
-      const cost = placed.reduce((sum, other) => sum + overlapArea(box, other), 0);
-      if (!best || cost < best.cost) best = { at, box, cost };
-      if (cost === 0) break;
+      const box = labelBox(at, width, font, pad);
+      const c = cost(box, skip);
+      if (!found || c < found.cost) found = { at, box, cost: c };
+      if (c === 0) break;
     }
-    placed.push(best.box);
-    return best.at;
+    return found;
+  };
+  const chosen = labels.map((label, i) => {
+    const found = best(label, i);
+    boxes[i] = found.box;
+    return found;
   });
+  for (let pass = 0; pass < 3 && chosen.some((c) => c.cost > 0); pass += 1) {
+    labels.forEach((label, i) => {
+      if (cost(boxes[i], i) === 0) return;
+      chosen[i] = best(label, i);
+      boxes[i] = chosen[i].box;
+    });
+  }
+  return chosen.map((c) => c.at);
 }

@@ -11,6 +11,8 @@ import { plainBiasName, plainWeightName } from "../core/format.js";
 import { networkWidths } from "../core/state.js";
 import { revealed } from "./trace.js";
 import { placeTooltip, tooltipLines } from "./tooltip.js";
+import { pinnedEquation } from "./pinned.js";
+import { scrollCues } from "./frame.js";
 
 function legend() {
   const item = (color, text, shape = "line") => el("li", {}, [el("span", { class: `swatch ${shape}`, style: `background:${color}` }), el("span", { text })]);
@@ -143,7 +145,9 @@ export function mount(root, store) {
   // On a narrow screen the diagram keeps a readable size and scrolls inside its frame, never the page.
   const scroller = el("div", { class: "diagram-scroll" }, svg);
   const frame = el("div", { class: "diagram-frame" }, [scroller, tooltip]);
-  root.append(frame, editor.box, legend());
+  const refreshCues = scrollCues(frame, scroller);
+  const pinned = pinnedEquation(store);
+  root.append(frame, pinned.box, editor.box, legend());
   let d = null;
   let shape = "";
   let seen = revealed([], 0);
@@ -159,7 +163,9 @@ export function mount(root, store) {
       d = render(svg, layout(widths), state.network);
       shape = key;
       shownPosition = -1;
+      refreshCues();
     }
+    pinned.show(app);
     const entries = store.actions.entries();
     const position = Math.min(state.view.position, entries.length);
     seen = revealed(entries, position);

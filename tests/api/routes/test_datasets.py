@@ -113,6 +113,15 @@ def test_csv_with_more_rows_than_max_samples_names_the_limit(make_client):
     }
 
 
+def test_csv_of_a_million_short_lines_is_refused_naming_the_line_limit(client):
+    response = client.post("/api/datasets/csv", json={"csv": "1\n" * 600_000})
+    assert _detail(response) == {
+        "loc": ["body", "csv"],
+        "msg": "has 600001 lines; at most 4002, blank ones included (twice the limit max_samples + 1)",
+        "type": "limit_exceeded",
+    }
+
+
 def test_csv_with_more_columns_than_max_neurons_allows_names_the_limit(make_client):
     response = make_client(max_neurons=2).post("/api/datasets/csv", json={"csv": "1,2,3,4\n"})
     assert _detail(response)["type"] == "limit_exceeded"

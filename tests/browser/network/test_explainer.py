@@ -94,7 +94,9 @@ def test_mazur_whole_step_shows_the_apis_numbers_and_saves_a_screenshot(explaine
     walk_whole_step(explainer, trace, check)
     w5 = next(e for e in trace if e["kind"] == "weight_update" and (e["layer"], e["neuron"], e["input"]) == (1, 0, 0))
     assert fmt(w5["new"]) == "0.3589"  # Mazur's w5 = 0.35891648
-    expect(explainer.locator(".diagram .edge-label.update").first).to_contain_text("→")
+    # the current update reads old → new; an earlier one shows its new value (w5's among them)
+    expect(explainer.locator(".diagram .edge-label.update", has_text="→")).to_have_count(1)
+    expect(explainer.locator(".diagram .edge-label.update", has_text="0.3589")).to_have_count(1)
 
 
 def test_step_back_returns_to_the_previous_sub_step(explainer, server_url):

@@ -13,7 +13,7 @@ test("a lesson link picks a preset, locks editing and hides chosen controls", ()
 });
 
 test("no options means an ordinary page", () => {
-  assert.deepEqual(parseLesson("", NAMES), { preset: null, lock: false, hide: [], notes: [] });
+  assert.deepEqual(parseLesson("", NAMES), { preset: null, lock: false, projector: false, hide: [], notes: [] });
 });
 
 test("unknown options, presets, controls and lock values are ignored with a note each", () => {
