@@ -19,7 +19,7 @@ export const LEFT_PAUSED = "Training paused at epoch";
  * A lab's run = {trainer, network, start, kept, keptAt}: the loop of the run (loop.js); the
  * network the state holds during this run (another one there means an edit elsewhere); the
  * network Train started from; the run's network last saved (keepRun) and when.
- * The lab = {store, ui, record, source, messages, draw, preview, setRunning, locked} (view.js).
+ * The lab = {store, ui, record, source, messages, draw, preview, setRunning} (view.js).
  */
 const running = (run) => Boolean(run.trainer && run.trainer.running);
 
@@ -97,7 +97,7 @@ async function train(lab, run) {
   try {
     const data = await lab.source.current();
     lab.messages.say(fits(store.state.network, data) ? null : await installDefault(store, data));
-    lab.ui.showNetwork(describeNetwork(store.state, data, null, lab.locked));
+    lab.ui.showNetwork(describeNetwork(store.state, data, null));
     syncHistory(lab.record, data, store.state.network);
     run.network = run.start = store.state.network;
     run.hinted = false;

@@ -82,15 +82,15 @@ export function replacedWhy(network, loss, data) {
   return `The network (${widths.join("-")}) does not fit ${data.label} (${data.input_width} input${data.input_width > 1 ? "s" : ""}, 1 output): loaded`;
 }
 
-/** One line on the network the lab trains: the state's (shared with the explainer), or the one Train will load; a locked lesson's cannot be replaced. */
-export function describeNetwork(state, data, setup, locked = false) {
+/** One line on the network the lab trains: the state's (shared with the explainer), or the one Train will load. */
+export function describeNetwork(state, data, setup) {
   if (setup) {
     return `The current network does not fit ${data.label} (${data.input_width} input${data.input_width > 1 ? "s" : ""}, 1 output): Train will load a fresh ${setup.widths.join("-")} network from seed ${state.seed}, shown here.`;
   }
   const widths = networkWidths(state.network).join("-");
   const activations = state.network.layers.map((l) => l.activation).join(", ");
   const loss = titleOf("losses", state.loss);
-  const replace = locked ? "" : ` "New network for this data" replaces it with a fresh ${defaultSetup(data).widths.join("-")}.`;
+  const replace = ` "New network for this data" replaces it with a fresh ${defaultSetup(data).widths.join("-")}.`;
   return `Training the explainer's network ${widths} (${activations}) with ${loss} loss and ${titleOf("optimizers", state.optimizer.name)}, learning rate ${state.optimizer.learning_rate}.${replace}`;
 }
 

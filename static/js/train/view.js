@@ -5,6 +5,7 @@
 // (render.js). Implements the view interface mount(root, store); every number shown comes from
 // /api/train or /api/datasets.
 
+import { el } from "../core/dom.js";
 import { networkWidths } from "../core/state.js";
 import { wordTrainError } from "./api.js";
 import { INTEGER_FIELDS } from "./config.js";
@@ -108,9 +109,8 @@ async function stepThroughOne(lab) {
   }
 }
 
-/** Train / Pause / New network and the data settings as a run starts or stops (a locked lesson's stay disabled). */
+/** Train / Pause / New network and the data settings as a run starts or stops. */
 function setRunning(lab, running) {
-  if (lab.locked) return;
   const { ui } = lab;
   // The button pressed disables itself: the keyboard focus moves to the other one, not to the page.
   const focused = [ui.trainButton, ui.pauseButton].includes(document.activeElement);
@@ -123,11 +123,17 @@ function setRunning(lab, running) {
   if (focused) (running ? ui.pauseButton : ui.trainButton).focus();
 }
 
-/** A locked lesson link fixes the network: the lab shows it but cannot train or replace it. */
-function lock(lab) {
-  lab.locked = true;
-  for (const node of [lab.ui.trainButton, lab.ui.pauseButton, lab.ui.stepButton, lab.ui.freshButton, lab.ui.fileInput]) node.disabled = true;
-  lab.messages.say("This lesson link is locked to its network: the training lab only shows it.");
+/**
+ * A locked lesson link fixes its network, and training would change it: the lab says so and
+ * offers nothing else (no settings, no Train, no other network's boundary).
+ */
+function mountLocked(root) {
+  root.append(
+    el("section", { class: "train-lab", "aria-label": "Training lab" }, [
+      el("h2", { text: "Training lab" }),
+      el("p", { class: "train-note", text: "This lesson is locked to its network, and training would change the network: the training lab is off in this lesson. Step through the network in the Network view; the page without the lesson link can train one." }),
+    ]),
+  );
 }
 
 /** Preview when the view is shown or the state's network changes; leaving the view while training pauses it. */
@@ -153,7 +159,8 @@ function watch(lab) {
 }
 
 export function mount(root, store) {
-  const lab = { root, store, record: createRecord(), locked: false };
+  if (store.lesson && store.lesson.lock) return mountLocked(root);
+  const lab = { root, store, record: createRecord() };
   lab.source = createDataSource(store, lab.record);
   lab.messages = createMessages(lab);
   lab.setRunning = (running) => setRunning(lab, running);
@@ -177,7 +184,6 @@ export function mount(root, store) {
   lab.preview = createPreview(lab);
   lab.ui.syncSettings(store.state.train);
   setRunning(lab, false);
-  if (store.lesson && store.lesson.lock) lock(lab);
   watch(lab);
   lab.preview.schedule();
 }

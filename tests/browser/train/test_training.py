@@ -246,13 +246,3 @@ def test_the_lab_fits_a_375px_phone_without_horizontal_scroll(page, server_url):
     expect(page.locator("canvas.heatmap")).to_have_attribute("data-updates", re.compile(r"^[1-9]"), timeout=SLOW)
     assert page.evaluate("document.documentElement.scrollWidth") <= 375
 
-
-def test_a_locked_lesson_link_cannot_train_or_replace_its_network(page, server_url, console_errors):
-    page.goto(server_url + "/?preset=seed-neuron&lock=1")
-    page.wait_for_selector("body[data-ready=true]", timeout=SLOW)
-    open_lab(page)
-    expect(page.get_by_role("status").filter(has_text="locked")).to_contain_text("the training lab only shows it")
-    for name in ("Train", "New network for this data"):
-        expect(page.get_by_role("button", name=name, exact=True)).to_be_disabled()
-    expect(page.get_by_label("Upload CSV")).to_be_disabled()
-    assert console_errors == []
