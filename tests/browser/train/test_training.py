@@ -245,4 +245,3 @@ def test_the_lab_fits_a_375px_phone_without_horizontal_scroll(page, server_url):
     open_lab(page)
     expect(page.locator("canvas.heatmap")).to_have_attribute("data-updates", re.compile(r"^[1-9]"), timeout=SLOW)
     assert page.evaluate("document.documentElement.scrollWidth") <= 375
-
