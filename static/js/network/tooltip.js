@@ -3,12 +3,36 @@
 
 import { el } from "../core/dom.js";
 import { formatNumber as fmt, plainSymbol } from "../core/format.js";
-import { notation, plainName, textbookOf } from "./notation.js";
 import { networkWidths } from "../core/state.js";
-import { keyOf } from "./trace.js";
+import { visibleEntries } from "../core/steps.js";
+import { notation, plainName, textbookOf } from "./notation.js";
+import { findEntry, keyOf } from "./trace.js";
 
-/** The tooltip's lines for a diagram element (its data-kind, data-layer, …), from the state and the entries revealed. */
-export function tooltipLines(target, app, seen) {
+/** Is the weight or bias (kind, l, j, i) the one selected? */
+function isSelected(selected, kind, l, j, i) {
+  return Boolean(selected) && selected.kind === kind && selected.layer === l && selected.neuron === j && (kind !== "weight" || selected.input === i);
+}
+
+/**
+ * The gradient line of a weight or bias: its value once the walk has reached it; for the selected
+ * one at once, as its chain rule in the Explanation shows it.
+ */
+function gradientLine(app, seenGrad, kind, l, j, i) {
+  const name = `∂L/∂${plainSymbol(kind === "weight" ? "w" : "b", l, j, ...(kind === "weight" ? [i] : []))}`;
+  if (seenGrad) return `gradient ${name} = ${fmt(seenGrad.grad)}`;
+  if (isSelected(app.state.view.selected, kind, l, j, i)) {
+    const entries = visibleEntries(app.step && app.step.trace, app.state.view.sample);
+    const entry = findEntry(entries, `${kind}_gradient`, l, j, kind === "weight" ? i : undefined);
+    if (entry) return `gradient ${name} = ${fmt(entry.grad)} (its chain rule: in the Explanation)`;
+  }
+  return "gradient: reached in the backward phase";
+}
+
+/**
+ * The tooltip's lines for a diagram element (its data-kind, data-layer, …), from the state and the
+ * entries revealed; `locked` (a locked lesson link): clicking selects, nothing can be edited.
+ */
+export function tooltipLines(target, app, seen, { locked = false } = {}) {
   const { kind } = target.dataset;
   const [l, j, i] = ["layer", "neuron", "input"].map((k) => Number(target.dataset[k]));
   const network = app.state.network;
@@ -21,9 +45,9 @@ export function tooltipLines(target, app, seen) {
     const value = isW ? network.layers[l].weights[j][i] : network.layers[l].biases[j];
     return [
       `${plainName(isW ? "w" : "b", l, j, ctx, i)} = ${fmt(value)}`,
-      grad ? `gradient ∂L/∂${plainSymbol(isW ? "w" : "b", l, j, ...(isW ? [i] : []))} = ${fmt(grad.grad)}` : "gradient: not yet computed",
+      gradientLine(app, grad, kind, l, j, i),
       upd ? `update: ${fmt(upd.old)} → ${fmt(upd.new)}` : "update: not yet applied",
-      "click to select and edit",
+      locked ? "click to select: its chain rule in the Explanation" : "click to select and edit",
     ];
   }
   if (kind === "input") return [`input ${plainSymbol("x", null, j)} = ${fmt(app.state.inputs[app.state.view.sample]?.[j])}`];

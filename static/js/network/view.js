@@ -188,7 +188,7 @@ export function mount(root, store) {
 
   function showTooltip(event) {
     const target = event.target.closest("[data-kind]");
-    if (target && svg.contains(target)) placeTooltip(tooltip, frame, target, tooltipLines(target, store.get(), seen));
+    if (target && svg.contains(target)) placeTooltip(tooltip, frame, target, tooltipLines(target, store.get(), seen, { locked: Boolean(store.lesson && store.lesson.lock) }));
   }
 
   function select(event) {

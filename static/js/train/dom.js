@@ -5,7 +5,7 @@ import { catalog } from "../core/catalog.js";
 import { el, numberField, selectField } from "../core/dom.js";
 import { formatNumber as fmt } from "../core/format.js";
 import { svgEl } from "../core/svg.js";
-import { TRAIN_COLORS } from "./config.js";
+import { TRAIN_COLORS, TRAIN_SPEEDS } from "./config.js";
 import { trainLimits } from "./state.js";
 
 /** [field, label, step of the box's arrows]; the box's min and max are the setting's bounds (state.js trainLimits). */
@@ -22,7 +22,10 @@ const DATA_FIELDS = ["samples", "noise", "test_fraction", "seed"];
 const swatch = (color, text, shape = "block") => el("li", {}, [el("span", { class: `swatch ${shape}`, style: `background:${color}` }), el("span", { text })]);
 const rgb = (c) => `rgb(${c.join(",")})`;
 
-function plots() {
+/** "Training speed": [value, text] per speed; the <select>'s values are strings ("" for no limit). */
+const SPEED_OPTIONS = TRAIN_SPEEDS.map((v) => [v === null ? "" : String(v), v === null ? "As fast as it goes" : `${v} epoch${v === 1 ? "" : "s"}/s`]);
+
+function plots(handlers) {
   const heatmap = el("canvas", { class: "heatmap", role: "img", "aria-label": "Decision boundary: the network's prediction over x1 (left to right) and x2 (bottom to top), with the data points" });
   const pointsLayer = el("canvas", { class: "points-layer", "aria-hidden": "true" });
   const ranges = el("p", { class: "plot-ranges" });
@@ -44,13 +47,14 @@ function plots() {
     el("ul", { class: "legend" }, [swatch(TRAIN_COLORS.curve, "network output y", "line"), el("li", { text: "● training point, ○ test point" })]),
   ]);
   const chart = svgEl("svg", { class: "loss-chart", role: "img", "aria-label": "Loss per epoch: train and test" });
+  const logInput = el("input", { type: "checkbox", onchange: (e) => handlers.onLogScale(e.target.checked) });
   const chartFigure = el("figure", { class: "train-figure" }, [
-    el("figcaption", { text: "Loss" }),
+    el("figcaption", { class: "chart-caption" }, [el("span", { text: "Loss" }), el("label", { class: "log-scale" }, [logInput, el("span", { text: "Log scale" })])]),
     chart,
     el("ul", { class: "legend" }, [swatch(TRAIN_COLORS.train_loss, "train loss", "line"), swatch(TRAIN_COLORS.test_loss, "test loss", "line")]),
   ]);
   const noGrid = el("p", { class: "muted", hidden: true, text: "No heatmap: the data has more than 2 inputs. The loss chart still shows training." });
-  return { heatmap, pointsLayer, ranges, heatmapFigure, curve, curveFigure, chart, chartFigure, noGrid };
+  return { heatmap, pointsLayer, ranges, heatmapFigure, curve, curveFigure, chart, chartFigure, logInput, noGrid };
 }
 
 function settings(store, handlers) {
@@ -68,13 +72,15 @@ function settings(store, handlers) {
     inputs[field] = input;
     return node;
   });
+  const speedField = selectField("Training speed", SPEED_OPTIONS, String(store.state.train.epochs_per_second ?? ""), (v) => handlers.onSpeed(v === "" ? null : Number(v)));
+  const speedSelect = speedField.querySelector("select");
   const fileInput = el("input", { type: "file", accept: ".csv,text/csv,text/plain", id: "train-csv" });
   fileInput.addEventListener("change", () => {
     const file = fileInput.files[0];
     if (file) handlers.onCsv(file).finally(() => (fileInput.value = ""));
   });
   const upload = el("label", { class: "field upload", for: "train-csv" }, [el("span", { text: "Upload CSV" }), fileInput]);
-  return { datasetField, datasetSelect, inputs, fields, upload, fileInput };
+  return { datasetField, datasetSelect, inputs, fields, speedField, speedSelect, upload, fileInput };
 }
 
 /**
@@ -92,9 +98,10 @@ export function showMessage(node, text, detail = null) {
 /** Builds the view; returns the elements the panel updates and a few small setters. */
 export function buildDom(store, handlers) {
   const s = settings(store, handlers);
-  const p = plots();
+  const p = plots(handlers);
   const trainButton = el("button", { type: "button", class: "primary", text: "Train", onclick: handlers.onTrain });
   const pauseButton = el("button", { type: "button", text: "Pause", onclick: handlers.onPause });
+  const stepButton = el("button", { type: "button", text: "Step through one update", onclick: handlers.onStepThrough });
   const freshButton = el("button", { type: "button", text: "New network for this data", onclick: handlers.onFresh });
   const epoch = el("strong", { class: "epoch-value", text: "0" });
   const metrics = el("p", { class: "train-metrics" });
@@ -104,8 +111,8 @@ export function buildDom(store, handlers) {
   const section = el("section", { class: "train-lab", "aria-label": "Training lab" }, [
     el("h2", { text: "Training lab" }),
     el("p", { class: "muted", text: "Many steps at once: the same forward → loss → backward → update, over mini-batches of the dataset." }),
-    el("fieldset", { class: "train-settings" }, [el("legend", { text: "Data and training" }), s.datasetField, ...s.fields, s.upload]),
-    el("div", { class: "toolbar train-toolbar", role: "toolbar", "aria-label": "Training" }, [trainButton, pauseButton, freshButton, el("p", { class: "epoch-counter" }, ["Epoch ", epoch])]),
+    el("fieldset", { class: "train-settings" }, [el("legend", { text: "Data and training" }), s.datasetField, ...s.fields, s.speedField, s.upload]),
+    el("div", { class: "toolbar train-toolbar", role: "toolbar", "aria-label": "Training" }, [trainButton, pauseButton, stepButton, freshButton, el("p", { class: "epoch-counter" }, ["Epoch ", epoch])]),
     network,
     error,
     note,
@@ -123,6 +130,8 @@ export function buildDom(store, handlers) {
 
   function syncSettings(train) {
     if (s.datasetSelect.value !== "csv") s.datasetSelect.value = train.dataset;
+    s.speedSelect.value = String(train.epochs_per_second ?? "");
+    p.logInput.checked = train.log_loss;
     for (const [field, input] of Object.entries(s.inputs)) {
       if (document.activeElement !== input && input.getAttribute("aria-invalid") !== "true") input.value = String(train[field]);
     }
@@ -144,5 +153,5 @@ export function buildDom(store, handlers) {
   }
 
   const dataInputs = [s.datasetSelect, s.fileInput, ...DATA_FIELDS.map((f) => s.inputs[f])];
-  return { section, ...p, ...s, trainButton, pauseButton, freshButton, epoch, note, error, dataInputs, setCsvOption, syncSettings, showMetrics, setRanges, showNetwork };
+  return { section, ...p, ...s, trainButton, pauseButton, stepButton, freshButton, epoch, note, error, dataInputs, setCsvOption, syncSettings, showMetrics, setRanges, showNetwork };
 }

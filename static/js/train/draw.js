@@ -81,7 +81,7 @@ function axes(svg, layout, xLabel, yLabel) {
   }
   for (const t of layout.y_ticks) {
     group.append(svgEl("line", { x1: plot.left - 4, y1: t.at, x2: plot.left, y2: t.at }));
-    group.append(svgEl("text", { x: plot.left - 6, y: t.at + 4, class: "tick y" }, null, tickText(t.value)));
+    group.append(svgEl("text", { x: plot.left - 6, y: t.at + 4, class: "tick y" }, null, t.label ?? tickText(t.value)));
   }
   const middleY = (plot.top + plot.bottom) / 2;
   group.append(
@@ -91,15 +91,16 @@ function axes(svg, layout, xLabel, yLabel) {
   return group;
 }
 
-/** The loss chart: train and test loss per epoch as two lines, with labelled axes. */
-export function drawChart(svg, history) {
-  const layout = chartLayout(history);
+/** The loss chart: train and test loss per epoch as two lines, with labelled axes; `log`: a log-scale loss axis. */
+export function drawChart(svg, history, log = false) {
+  const layout = chartLayout(history, undefined, undefined, { log });
+  svg.dataset.scale = log ? "log" : "linear";
   svg.setAttribute("viewBox", `0 0 ${layout.width} ${layout.height}`);
   const lines = [
     svgEl("polyline", { class: "loss-line train", points: layout.train, stroke: TRAIN_COLORS.train_loss }),
     svgEl("polyline", { class: "loss-line test", points: layout.test, stroke: TRAIN_COLORS.test_loss }),
   ];
-  svg.replaceChildren(axes(svg, layout, "epoch", "loss L"), ...lines);
+  svg.replaceChildren(axes(svg, layout, "epoch", log ? "loss L (log scale)" : "loss L"), ...lines);
 }
 
 /** The 1-D plot: the data points (t over x) and the network's fitted curve over the grid. */

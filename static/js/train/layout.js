@@ -55,35 +55,64 @@ export function thinnedIndices(n, max = TRAIN_SIZES.max_chart_points) {
   return picked;
 }
 
-function polyline(values, x, y) {
+function polyline(values, x, y, log = false) {
   return thinnedIndices(values.length)
-    .filter((i) => Number.isFinite(values[i]))
+    .filter((i) => Number.isFinite(values[i]) && (!log || values[i] > 0))
     .map((i) => `${x(i + 1).toFixed(1)},${y(values[i]).toFixed(1)}`)
     .join(" ");
 }
 
-/**
- * The loss chart: epochs 1…n on x, loss from 0 to the largest loss on y.
- * history = {train_loss: [...], test_loss: [...]} as accumulated from /api/train's answers.
- */
-export function chartLayout(history, width = TRAIN_SIZES.chart_width, height = TRAIN_SIZES.chart_height) {
-  const m = TRAIN_SIZES.chart_margin;
-  const n = Math.max(history.train_loss.length, history.test_loss.length);
+const SUPERSCRIPT = { "-": "⁻", 0: "⁰", 1: "¹", 2: "²", 3: "³", 4: "⁴", 5: "⁵", 6: "⁶", 7: "⁷", 8: "⁸", 9: "⁹" };
+
+/** "1", "10", else 10 with its power in superscript: "10⁻³". */
+export function decadeLabel(power) {
+  if (power === 0 || power === 1) return String(10 ** power);
+  return `10${[...String(power)].map((c) => SUPERSCRIPT[c]).join("")}`;
+}
+
+/** The loss axis from 0 to the first round tick at or above the largest loss. */
+function linearLossAxis(history, range) {
   const top = Math.max(extent(history.train_loss, history.test_loss)[1], 0) || 1;
   const step = niceStep(0, top, 4);
-  const yMax = Math.ceil(top / step - 1e-9) * step; // the axis ends on the first tick at or above the largest loss
-  const yTicks = multiples(0, yMax, step);
+  const yMax = Math.ceil(top / step - 1e-9) * step;
+  const y = linearScale([0, yMax], range);
+  return { y, ticks: multiples(0, yMax, step).map((v) => ({ value: v, at: y(v) })) };
+}
+
+/** The loss axis on a log scale, from the decade below the smallest positive loss to the one above the largest. */
+function logLossAxis(history, range) {
+  const positive = (list) => list.filter((v) => v > 0);
+  const [lo, hi] = extent(positive(history.train_loss), positive(history.test_loss));
+  const low = Math.floor(Math.log10(lo));
+  const high = Math.max(Math.ceil(Math.log10(hi)), low + 1);
+  const scale = linearScale([low, high], range);
+  const y = (v) => scale(Math.log10(v));
+  const every = Math.ceil((high - low) / 6); // at most ~6 labelled decades
+  const ticks = [];
+  for (let p = low; p <= high; p += every) ticks.push({ value: 10 ** p, label: decadeLabel(p), at: scale(p) });
+  return { y, ticks };
+}
+
+/**
+ * The loss chart: epochs 1…n on x, loss on y from 0 to the largest loss, or (`log`) on a log
+ * scale over whole decades, where a loss that keeps falling by the same factor is a straight line.
+ * history = {train_loss: [...], test_loss: [...]} as accumulated from /api/train's answers.
+ */
+export function chartLayout(history, width = TRAIN_SIZES.chart_width, height = TRAIN_SIZES.chart_height, { log = false } = {}) {
+  const m = TRAIN_SIZES.chart_margin;
+  const n = Math.max(history.train_loss.length, history.test_loss.length);
+  const axis = (log ? logLossAxis : linearLossAxis)(history, [height - m.bottom, m.top]);
   const xTicks = niceTicks(1, Math.max(n, 2), 5).filter(Number.isInteger);
   const x = linearScale([1, Math.max(n, 2)], [m.left, width - m.right]);
-  const y = linearScale([0, yMax], [height - m.bottom, m.top]);
+  const { y } = axis;
   return {
     width,
     height,
     plot: { left: m.left, right: width - m.right, top: m.top, bottom: height - m.bottom },
-    train: polyline(history.train_loss, x, y),
-    test: polyline(history.test_loss, x, y),
+    train: polyline(history.train_loss, x, y, log),
+    test: polyline(history.test_loss, x, y, log),
     x_ticks: xTicks.map((v) => ({ value: v, at: x(v) })),
-    y_ticks: yTicks.map((v) => ({ value: v, at: y(v) })),
+    y_ticks: axis.ticks,
   };
 }
 

@@ -7,7 +7,7 @@ import { defaultNetwork, describeNetwork, fits, trainBody } from "./session.js";
 
 const PREVIEW_DELAY_MS = 150;
 
-/** The preview of a lab = {root, store, ui, record, source, messages, draw, runner, locked} (view.js). */
+/** The preview of a lab = {root, store, ui, record, source, messages, draw, runner} (view.js). */
 export function createPreview(lab) {
   const { store, record } = lab;
   let timer = null;
@@ -23,7 +23,7 @@ export function createPreview(lab) {
       const { state } = store;
       const setup = fits(state.network, data) ? null : await defaultNetwork(data, state.seed);
       if (setup) loss = setup.loss;
-      lab.ui.showNetwork(describeNetwork(state, data, setup, lab.locked));
+      lab.ui.showNetwork(describeNetwork(state, data, setup));
       const body = { ...trainBody(state, data, setup ? setup.network : state.network, setup || state), epochs: 0 };
       const answer = await postTrain(body);
       if (id !== latest || lab.runner.running) return;

@@ -19,6 +19,17 @@ export function syncHistory(record, data, network) {
   Object.assign(record, { run: { dataKey: data.key, network }, history: emptyHistory(), epochs: 0 });
 }
 
+/**
+ * Is the run stuck? After `min_epochs`, the train loss fell by less than `drop` (a share) over the
+ * last `window` epochs while the train accuracy is below `accuracy` (null accuracy: regression, never).
+ */
+export function stalled(history, accuracy, { min_epochs, window, drop, accuracy: enough }) {
+  const losses = history.train_loss;
+  if (losses.length < Math.max(min_epochs, window + 1) || accuracy === null || accuracy >= enough) return false;
+  const [before, now] = [losses.at(-1 - window), losses.at(-1)];
+  return now > (1 - drop) * before;
+}
+
 /** Adds one /api/train answer of a run: its epochs, its losses, its network. */
 export function addChunk(record, answer) {
   record.epochs += answer.epochs_done;

@@ -30,7 +30,7 @@ export function renderLab(ui, record) {
   ui.epoch.textContent = String(record.epochs);
   ui.section.dataset.epoch = String(record.epochs);
   ui.showMetrics(answer && answer.final);
-  drawChart(ui.chart, record.history);
+  drawChart(ui.chart, record.history, ui.logInput.checked);
   ui.chart.dataset.points = String(record.history.train_loss.length);
   ui.chart.dataset.lastTrainLoss = String(record.history.train_loss.at(-1) ?? "");
   const grid = answer && answer.grid;

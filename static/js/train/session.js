@@ -1,13 +1,13 @@
 // What the training lab does with the one state: which data it trains on (a built-in dataset
 // or the learner's CSV), which network (the state's, or a fresh n_in-8-8-1 when the state's does
-// not fit the data), the /api/train request, and the bridge back to the step-through explainer.
+// not fit the data), the /api/train request, and the way back into the step-through explainer.
 
 import { postRandomNetwork } from "../core/api.js";
 import { PHASES } from "../core/state.js";
 import { networkWidths } from "../core/state.js";
 import { getDataset } from "./api.js";
 import { entryOf, titleOf } from "../core/catalog.js";
-import { DEFAULT_HIDDEN, DEFAULT_SETUP, GRID_RESOLUTION } from "./config.js";
+import { DATASET_SETUP, DEFAULT_HIDDEN, DEFAULT_SETUP, GRID_RESOLUTION } from "./config.js";
 
 /** The key that names a built-in dataset's rows: same key, same rows. */
 export const dataKey = (t) => JSON.stringify([t.dataset, t.samples, t.noise, t.seed, t.test_fraction]);
@@ -26,7 +26,7 @@ export async function loadData(train, csv, cached) {
   if (cached && cached.key === key) return cached;
   const rows = await getDataset(train);
   const info = entryOf("datasets", train.dataset);
-  return { ...rows, source: "dataset", key, label: info.title, input_width: info.input_width };
+  return { ...rows, source: "dataset", dataset: train.dataset, key, label: info.title, input_width: info.input_width };
 }
 
 /** Does the network take the data's inputs and give one output per sample? */
@@ -38,11 +38,14 @@ export function fits(network, data) {
 /** The network, loss and optimizer Train proposes for data the state's network does not fit. */
 export function defaultSetup(data) {
   const kind = DEFAULT_SETUP[data.kind] || DEFAULT_SETUP.regression;
+  const own = (data.source !== "csv" && DATASET_SETUP[data.dataset]) || {};
+  const hidden = own.hidden || DEFAULT_HIDDEN;
+  const activation = own.hidden_activation || DEFAULT_SETUP.hidden_activation;
   return {
-    widths: [data.input_width, ...DEFAULT_HIDDEN, 1],
-    activations: [...DEFAULT_HIDDEN.map(() => DEFAULT_SETUP.hidden_activation), kind.output],
+    widths: [data.input_width, ...hidden, 1],
+    activations: [...hidden.map(() => activation), kind.output],
     loss: kind.loss,
-    optimizer: { ...DEFAULT_SETUP.optimizer },
+    optimizer: { ...(own.optimizer || DEFAULT_SETUP.optimizer) },
   };
 }
 
@@ -68,7 +71,7 @@ export async function installDefault(store, data) {
     preset: null,
     ...sampleFields(data, 0),
   });
-  return `${replacedWhy(network, loss, data)} a fresh ${setup.widths.join("-")} network (${DEFAULT_SETUP.hidden_activation} hidden layers, ${setup.activations.at(-1)} output) from seed ${seed}, with ${titleOf("losses", setup.loss)} loss and ${titleOf("optimizers", setup.optimizer.name)}, learning rate ${setup.optimizer.learning_rate}.`;
+  return `${replacedWhy(network, loss, data)} a fresh ${setup.widths.join("-")} network (${setup.activations[0]} hidden layers, ${setup.activations.at(-1)} output) from seed ${seed}, with ${titleOf("losses", setup.loss)} loss and ${titleOf("optimizers", setup.optimizer.name)}, learning rate ${setup.optimizer.learning_rate}.`;
 }
 
 /** The start of installDefault's note: why the old network went ("does not fit" only when its shape does not). */
@@ -79,15 +82,15 @@ export function replacedWhy(network, loss, data) {
   return `The network (${widths.join("-")}) does not fit ${data.label} (${data.input_width} input${data.input_width > 1 ? "s" : ""}, 1 output): loaded`;
 }
 
-/** One line on the network the lab trains: the state's (shared with the explainer), or the one Train will load; a locked lesson's cannot be replaced. */
-export function describeNetwork(state, data, setup, locked = false) {
+/** One line on the network the lab trains: the state's (shared with the explainer), or the one Train will load. */
+export function describeNetwork(state, data, setup) {
   if (setup) {
     return `The current network does not fit ${data.label} (${data.input_width} input${data.input_width > 1 ? "s" : ""}, 1 output): Train will load a fresh ${setup.widths.join("-")} network from seed ${state.seed}, shown here.`;
   }
   const widths = networkWidths(state.network).join("-");
   const activations = state.network.layers.map((l) => l.activation).join(", ");
   const loss = titleOf("losses", state.loss);
-  const replace = locked ? "" : ` "New network for this data" replaces it with a fresh ${defaultSetup(data).widths.join("-")}.`;
+  const replace = ` "New network for this data" replaces it with a fresh ${defaultSetup(data).widths.join("-")}.`;
   return `Training the explainer's network ${widths} (${activations}) with ${loss} loss and ${titleOf("optimizers", state.optimizer.name)}, learning rate ${state.optimizer.learning_rate}.${replace}`;
 }
 
@@ -145,10 +148,12 @@ export function runFields(current, state) {
 }
 
 /**
- * Pause's bridge to the mechanism: the trained network, its optimizer state and training sample
- * `k` go into the state, so the explainer steps through exactly the update that would come next.
+ * "Step through one update": the explainer shows the state's network (the paused run's weights)
+ * on sample `k` of the data, from its first sub-step; the note says where the weights come from.
  */
-export async function bridgeToExplainer(store, current, data, k = 0, { showNetwork = true } = {}) {
-  if (showNetwork) showNetworkView();
-  await store.actions.edit({ ...runFields(current, store.state), ...sampleFields(data, k) }, { keepNotes: true });
+export async function stepThrough(store, data, epochs, k = 0) {
+  showNetworkView();
+  const trained = epochs > 0 ? `the weights after ${epochs} epoch${epochs === 1 ? "" : "s"} of training` : "the untrained weights";
+  store.update({ notes: [`stepping through one update on sample ${k + 1} of ${data.label} with ${trained}; Step forward walks through it`] }, "notes");
+  await store.actions.edit(sampleFields(data, k), { keepNotes: true });
 }

@@ -5,7 +5,7 @@
 
 import { catalog, entryOf } from "../core/catalog.js";
 import { MAX_SEED } from "../core/state.js";
-import { INTEGER_FIELDS, LAB_DEFAULTS, LAB_MAX } from "./config.js";
+import { INTEGER_FIELDS, LAB_DEFAULTS, LAB_MAX, TRAIN_SPEEDS } from "./config.js";
 
 /** The training settings of the one state (state.train): the server's first dataset at its defaults. */
 export function defaultTrain() {
@@ -19,6 +19,8 @@ export function defaultTrain() {
     seed, // seed of the dataset's rows and of the mini-batch shuffles
     batch_size: LAB_DEFAULTS.batch_size, // samples per update
     epochs_per_chunk: LAB_DEFAULTS.epochs_per_chunk, // epochs per /api/train request: one heatmap update each
+    epochs_per_second: LAB_DEFAULTS.epochs_per_second, // the most epochs a second to train (TRAIN_SPEEDS); null: no limit
+    log_loss: LAB_DEFAULTS.log_loss, // the loss chart's y axis on a log scale
   };
 }
 
@@ -40,6 +42,8 @@ const isObject = (x) => x !== null && typeof x === "object" && !Array.isArray(x)
 /** Is `value` acceptable for the training setting `field`? */
 export function validTrainValue(field, value) {
   if (field === "dataset") return entryOf("datasets", value) !== undefined;
+  if (field === "epochs_per_second") return TRAIN_SPEEDS.includes(value);
+  if (field === "log_loss") return typeof value === "boolean";
   const bounds = trainLimits()[field];
   if (!bounds || typeof value !== "number" || !Number.isFinite(value)) return false;
   if (INTEGER_FIELDS.includes(field) && !Number.isInteger(value)) return false;

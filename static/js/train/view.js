@@ -1,10 +1,11 @@
-// The "Training" view: dataset and training settings, "Upload CSV", "Train" / "Pause", the
-// epoch counter, the live loss chart and the decision-boundary heatmap (or the fitted curve for
-// 1-D data). This module wires the lab's parts together: its DOM (dom.js), its data (data.js,
+// The "Training" view: dataset and training settings, "Upload CSV", "Train" / "Pause" / "Step
+// through one update", the epoch counter, the live loss chart and the decision-boundary heatmap
+// (or the fitted curve for 1-D data). This module wires the lab's parts together: its DOM (dom.js), its data (data.js,
 // record.js), its run loop (runner.js, loop.js), its preview (preview.js) and its drawing
 // (render.js). Implements the view interface mount(root, store); every number shown comes from
 // /api/train or /api/datasets.
 
+import { el } from "../core/dom.js";
 import { networkWidths } from "../core/state.js";
 import { wordTrainError } from "./api.js";
 import { INTEGER_FIELDS } from "./config.js";
@@ -14,7 +15,7 @@ import { createPreview } from "./preview.js";
 import { createRecord, syncHistory } from "./record.js";
 import { createPainter } from "./render.js";
 import { createRunner } from "./runner.js";
-import { installDefault } from "./session.js";
+import { fits, installDefault, stepThrough } from "./session.js";
 import { trainLimits, validTrainValue } from "./state.js";
 
 /** The lab's note and error lines; `source` lets a later preview clear only its own error. */
@@ -53,6 +54,12 @@ function setSetting(lab, field, value, input) {
   lab.preview.schedule();
 }
 
+/** A lab setting that changes no data: into the state (and the saved session). */
+function setView(lab, field, value) {
+  lab.store.update({ state: { train: { ...lab.store.state.train, [field]: value } } }, "train");
+  lab.store.actions.save();
+}
+
 function chooseDataset(lab, name) {
   if (name === "csv") return;
   lab.source.forgetCsv();
@@ -89,32 +96,51 @@ async function fresh(lab) {
   }
 }
 
-/** Train / Pause / New network and the data settings as a run starts or stops (a locked lesson's stay disabled). */
+/** "Step through one update": the explainer on the first training sample, with the network the lab holds (once it fits the data). */
+async function stepThroughOne(lab) {
+  lab.messages.fail(null);
+  try {
+    const data = await lab.source.current();
+    if (!fits(lab.store.state.network, data)) return lab.messages.fail(`the network does not fit ${data.label}: Train (or "New network for this data") loads one that does`);
+    await stepThrough(lab.store, data, lab.record.epochs);
+    document.getElementById("step-forward")?.focus();
+  } catch (error) {
+    lab.messages.fail(error.message);
+  }
+}
+
+/** Train / Pause / New network and the data settings as a run starts or stops. */
 function setRunning(lab, running) {
-  if (lab.locked) return;
   const { ui } = lab;
   // The button pressed disables itself: the keyboard focus moves to the other one, not to the page.
   const focused = [ui.trainButton, ui.pauseButton].includes(document.activeElement);
   ui.trainButton.disabled = running;
   ui.pauseButton.disabled = !running;
   ui.freshButton.disabled = running;
+  ui.stepButton.disabled = running;
   for (const input of ui.dataInputs) input.disabled = running;
   ui.section.dataset.running = String(running);
   if (focused) (running ? ui.pauseButton : ui.trainButton).focus();
 }
 
-/** A locked lesson link fixes the network: the lab shows it but cannot train or replace it. */
-function lock(lab) {
-  lab.locked = true;
-  for (const node of [lab.ui.trainButton, lab.ui.pauseButton, lab.ui.freshButton, lab.ui.fileInput]) node.disabled = true;
-  lab.messages.say("This lesson link is locked to its network: the training lab only shows it.");
+/**
+ * A locked lesson link fixes its network, and training would change it: the lab says so and
+ * offers nothing else (no settings, no Train, no other network's boundary).
+ */
+function mountLocked(root) {
+  root.append(
+    el("section", { class: "train-lab", "aria-label": "Training lab" }, [
+      el("h2", { text: "Training lab" }),
+      el("p", { class: "train-note", text: "This lesson is locked to its network, and training would change the network: the training lab is off in this lesson. Step through the network in the Network view; the page without the lesson link can train one." }),
+    ]),
+  );
 }
 
 /** Preview when the view is shown or the state's network changes; leaving the view while training pauses it. */
 function watch(lab) {
   const { root, store, runner } = lab;
   new MutationObserver(() => {
-    if (root.hidden && runner.running) runner.pause({ showNetwork: false });
+    if (root.hidden && runner.running) runner.pause({ left: true });
     else lab.preview.schedule();
   }).observe(root, { attributes: true, attributeFilter: ["hidden"] });
   // A reload, a closed tab or a tab sent to the background (a phone may never fire pagehide)
@@ -133,7 +159,8 @@ function watch(lab) {
 }
 
 export function mount(root, store) {
-  const lab = { root, store, record: createRecord(), locked: false };
+  if (store.lesson && store.lesson.lock) return mountLocked(root);
+  const lab = { root, store, record: createRecord() };
   lab.source = createDataSource(store, lab.record);
   lab.messages = createMessages(lab);
   lab.setRunning = (running) => setRunning(lab, running);
@@ -144,6 +171,12 @@ export function mount(root, store) {
     onTrain: () => lab.runner.train(),
     onPause: () => lab.runner.pause(),
     onFresh: () => fresh(lab),
+    onSpeed: (value) => setView(lab, "epochs_per_second", value),
+    onLogScale: (on) => {
+      setView(lab, "log_loss", on);
+      lab.draw();
+    },
+    onStepThrough: () => stepThroughOne(lab),
   });
   root.append(lab.ui.section);
   lab.draw = createPainter(lab.ui, lab.record);
@@ -151,7 +184,6 @@ export function mount(root, store) {
   lab.preview = createPreview(lab);
   lab.ui.syncSettings(store.state.train);
   setRunning(lab, false);
-  if (store.lesson && store.lesson.lock) lock(lab);
   watch(lab);
   lab.preview.schedule();
 }

@@ -46,14 +46,15 @@ def test_space_does_not_play_when_a_lesson_hides_play(page, server_url, console_
     assert console_errors == []
 
 
-def test_the_paused_note_goes_when_the_learner_picks_another_preset(explainer):
+def test_the_step_through_note_goes_when_the_learner_picks_another_preset(explainer):
     open_lab(explainer)
     press(explainer, "Train")
     wait_for_epochs(explainer, 3)
     press(explainer, "Pause")
+    press(explainer, "Step through one update")
     note = explainer.get_by_role("status").filter(has_text="Note")
-    expect(note).to_contain_text("Paused at epoch")
+    expect(note).to_contain_text("stepping through one update")
     explainer.get_by_role("button", name="Step forward").click()  # stepping the handed-over update keeps it
-    expect(note).to_contain_text("Paused at epoch")
+    expect(note).to_contain_text("stepping through one update")
     choose_preset(explainer, "mazur-2-2-2")
     expect(note.filter(has_text="Paused at epoch")).to_have_count(0)  # (the trained network replaced offers Undo)

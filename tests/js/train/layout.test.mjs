@@ -90,3 +90,15 @@ test("valueDomain is [0, 1] for classes and the targets' extent for regression",
   assert.deepEqual(valueDomain("classification", [[1], [0]]), [0, 1]);
   assert.deepEqual(valueDomain("regression", [[3], [-1], [2]]), [-1, 3]);
 });
+
+test("on a log scale the loss axis spans whole decades, labelled 10⁻ⁿ, and a loss falling tenfold per epoch is a straight line", () => {
+  const history = { train_loss: [0.5, 0.05, 0.005, 0.0005], test_loss: [0.6, 0.06, 0, 0.0006] };
+  const layout = chartLayout(history, 400, 200, { log: true });
+  assert.deepEqual(layout.y_ticks.map((t) => t.label), ["10⁻⁴", "10⁻³", "10⁻²", "10⁻¹", "1"]);
+  assert.equal(layout.y_ticks[0].at, layout.plot.bottom);
+  assert.equal(layout.y_ticks.at(-1).at, layout.plot.top);
+  const train = pairs(layout.train);
+  const drops = train.slice(1).map(([, y], i) => y - train[i][1]);
+  for (const d of drops) assert.ok(Math.abs(d - drops[0]) < 0.2, `equal steps: ${drops}`);
+  assert.equal(pairs(layout.test).length, 3, "a loss of 0 has no place on a log axis");
+});

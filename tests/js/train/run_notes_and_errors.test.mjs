@@ -60,3 +60,15 @@ test("a run's optimizer state reaches the state only while the state's optimizer
   assert.deepEqual(runFields(current, { optimizer: { name: "adam", learning_rate: 0.1 } }), { network: current.network, optimizer_state: { step: 4 }, preset: null });
   assert.equal(runFields(current, { optimizer: { name: "sgd", learning_rate: 0.1 } }).optimizer_state, null);
 });
+
+test("a run is stuck when the train loss hardly fell over the last window and the accuracy is low", async () => {
+  const { stalled } = await import("../../../static/js/train/record.js");
+  const rule = { min_epochs: 200, window: 100, drop: 0.1, accuracy: 0.9 };
+  const flat = { train_loss: Array(200).fill(0.67), test_loss: [] };
+  const falling = { train_loss: Array.from({ length: 200 }, (_, i) => 0.7 * 0.99 ** i), test_loss: [] };
+  assert.equal(stalled(flat, 0.6, rule), true);
+  assert.equal(stalled(flat, 0.95, rule), false, "accurate enough");
+  assert.equal(stalled(flat, null, rule), false, "regression: no accuracy");
+  assert.equal(stalled(falling, 0.6, rule), false, "still learning");
+  assert.equal(stalled({ train_loss: flat.train_loss.slice(0, 150), test_loss: [] }, 0.6, rule), false, "too early");
+});

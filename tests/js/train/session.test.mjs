@@ -69,7 +69,6 @@ test("the network line names the shape the lab trains, or the one Train will loa
   assert.match(describeNetwork(state, XOR_DATA, null), /network 2-8-1 \(tanh, sigmoid\) with binary cross-entropy loss and Adam, learning rate 0.03/);
   assert.match(describeNetwork(state, XOR_DATA, defaultSetup(XOR_DATA)), /Train will load a fresh 2-8-8-1 network from seed 4/);
   assert.match(describeNetwork(state, XOR_DATA, null), /"New network for this data" replaces it/);
-  assert.doesNotMatch(describeNetwork(state, XOR_DATA, null, true), /New network for this data/); // a locked lesson cannot
   assert.notEqual(dataKey(defaultTrain()), dataKey({ ...defaultTrain(), noise: 0.1 }));
 });
 
@@ -81,4 +80,15 @@ test("a re-uploaded CSV of the same name is new data: each upload has its own ke
   assert.notEqual(again.key, first.key);
   assert.equal((await loadData(train, csv, first)).key, first.key, "the same upload keeps its key");
   assert.notEqual((await loadData({ ...train, test_fraction: 0.5 }, csv, first)).key, first.key, "another split is other data");
+});
+
+test("the spiral gets its own proposal, 2-16-16-1 ReLU with Adam 0.01; a CSV never does", () => {
+  const spiral = { ...XOR_DATA, dataset: "spiral" };
+  assert.deepEqual(defaultSetup(spiral), {
+    widths: [2, 16, 16, 1],
+    activations: ["relu", "relu", "sigmoid"],
+    loss: "binary_cross_entropy",
+    optimizer: { name: "adam", learning_rate: 0.01 },
+  });
+  assert.deepEqual(defaultSetup({ ...spiral, source: "csv" }).widths, [2, 8, 8, 1]);
 });

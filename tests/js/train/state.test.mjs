@@ -10,7 +10,7 @@ registerSlice("train", trainSlice); // as train/feature.js does on the page
 
 const NETWORK = { layers: [{ weights: [[0.8]], biases: [0.2], activation: "sigmoid" }] };
 const base = () => ({ ...defaultState(), network: NETWORK, inputs: [[1.5]], targets: [[0]] });
-const CUSTOM = { dataset: "spiral", samples: 300, noise: 0.15, test_fraction: 0.3, seed: 7, batch_size: 25, epochs_per_chunk: 4 };
+const CUSTOM = { dataset: "spiral", samples: 300, noise: 0.15, test_fraction: 0.3, seed: 7, batch_size: 25, epochs_per_chunk: 4, epochs_per_second: 5, log_loss: true };
 
 test("the training settings round-trip through JSON and the URL unchanged", () => {
   const state = { ...base(), train: CUSTOM };
