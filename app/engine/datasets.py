@@ -96,7 +96,7 @@ class Dataset:
 
 
 DATASETS = {
-    "xor": Dataset(xor, "classification", 2, "XOR: opposite quadrants share a class"),
+    "xor": Dataset(xor, "classification", 2, "XOR (opposite quadrants)"),
     "circle": Dataset(circle, "classification", 2, "A disc inside a ring"),
     "gaussians": Dataset(gaussians, "classification", 2, "Two Gaussian blobs"),
     "spiral": Dataset(spiral, "classification", 2, "Two interleaved spirals"),

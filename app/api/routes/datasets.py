@@ -8,7 +8,7 @@ from ...engine.datasets import DEFAULTS, MAX_NOISE
 from ..json_route import JSONBodyRoute
 from ..limits import SettingsDep
 from ..responses import answer
-from ..schemas.common import DatasetName
+from ..schemas.common import MAX_SEED, DatasetName
 from ..schemas.datasets import CsvBody, CsvRows, DatasetRows, DatasetSummary
 from ..schemas.errors import BODY_RESPONSES, INVALID
 from ..services import datasets as service
@@ -46,7 +46,7 @@ async def read_dataset(
     noise: Annotated[
         float, Query(ge=0, le=MAX_NOISE, allow_inf_nan=False, description="Std of the jitter.")
     ] = DEFAULTS["noise"],
-    seed: Annotated[int, Query(ge=0, le=2**32 - 1, description="Same seed, same rows.")] = DEFAULTS["seed"],
+    seed: Annotated[int, Query(ge=0, le=MAX_SEED, description="Same seed, same rows.")] = DEFAULTS["seed"],
     test_fraction: Annotated[float, Query(ge=0, lt=1, allow_inf_nan=False, description="Held-out share.")] = DEFAULTS[
         "test_fraction"
     ],

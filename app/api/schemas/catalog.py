@@ -33,6 +33,7 @@ class Limits(BaseModel):
     max_graph_parameters: int
     max_graph_samples: int
     max_body_bytes: int
+    max_seed: int = Field(description="The largest seed a request may send (seeds start at 0).")
 
 
 class EditorLimits(BaseModel):

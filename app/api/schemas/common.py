@@ -45,7 +45,9 @@ TaskKind = Annotated[
     Literal["classification", "regression"],
     Component("TaskKind", "classification: every target is 0 or 1; regression: any number."),
 ]
-Seed = Annotated[int, Field(ge=0, le=2**32 - 1, description="Seed of np.random.default_rng: same seed, same numbers.")]
+MAX_SEED = 2**32 - 1
+"""The largest seed a request may send (np.random.default_rng takes any; a 32-bit range is plenty)."""
+Seed = Annotated[int, Field(ge=0, le=MAX_SEED, description="Seed of np.random.default_rng: same seed, same numbers.")]
 
 MatrixOut = list[list[float]]
 """A matrix in an answer: rows of numbers."""

@@ -1,6 +1,7 @@
 """The catalog: names, titles and defaults from the engine's tables, limits from the settings."""
 
 from ...engine import activations, losses, optimizers
+from ..schemas.common import MAX_SEED
 from .datasets import dataset_summaries
 
 LIMITS = (
@@ -25,7 +26,7 @@ def read_catalog(settings):
             for name, (defaults, _) in optimizers.OPTIMIZERS.items()
         ],
         "datasets": dataset_summaries(settings),
-        "limits": {name: getattr(settings, name) for name in LIMITS},
+        "limits": {**{name: getattr(settings, name) for name in LIMITS}, "max_seed": MAX_SEED},
         "editor_limits": {
             name: min(getattr(settings, f"editor_{name}"), getattr(settings, name)) for name in EDITOR_LIMITS
         },

@@ -7,7 +7,8 @@
 import { catalog, namesOf } from "./catalog.js";
 
 export const STATE_VERSION = 1;
-export const MAX_SEED = 2 ** 32 - 1; // the API's seed range is 0 … 2³²−1
+/** The largest seed the API takes (seeds start at 0). */
+export const maxSeed = () => catalog().limits.max_seed;
 /** The four phases of a step, in the order of the API's trace. */
 export const PHASES = ["forward", "loss", "backward", "update"];
 /** The animation speeds a state may hold (multipliers of the network's DURATIONS). */
@@ -99,7 +100,7 @@ const CHECKS = {
   loss: (v) => namesOf("losses").includes(v),
   optimizer: validOptimizer,
   optimizer_state: (v) => v === null || isObject(v),
-  seed: (v) => isInt(v) && v <= MAX_SEED,
+  seed: (v) => isInt(v) && v <= maxSeed(),
   speed: (v) => SPEEDS.includes(v),
 };
 
@@ -203,7 +204,7 @@ export function readNumber(text) {
 /** A seed typed by the learner: {value} (a whole number 0 … 2³²−1, the API's range) or {error}. */
 export function readSeed(text) {
   const { value, error } = readNumber(text);
-  const range = `the seed must be a whole number from 0 to ${MAX_SEED}`;
+  const range = `the seed must be a whole number from 0 to ${maxSeed()}`;
   if (error) return { error: `${error}: ${range}` };
-  return Number.isInteger(value) && value >= 0 && value <= MAX_SEED ? { value } : { error: range };
+  return Number.isInteger(value) && value >= 0 && value <= maxSeed() ? { value } : { error: range };
 }

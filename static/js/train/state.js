@@ -4,7 +4,7 @@
 // names, their defaults and the server's limits come from the catalog.
 
 import { catalog, entryOf } from "../core/catalog.js";
-import { MAX_SEED } from "../core/state.js";
+import { maxSeed } from "../core/state.js";
 import { INTEGER_FIELDS, LAB_DEFAULTS, LAB_MAX, TRAIN_SPEEDS } from "./config.js";
 
 /** The training settings of the one state (state.train): the server's first dataset at its defaults. */
@@ -31,7 +31,7 @@ export function trainLimits() {
     samples: [1, Math.min(...datasets.map((d) => d.max_samples))],
     noise: [0, Math.min(...datasets.map((d) => d.max_noise))],
     test_fraction: [0, LAB_MAX.test_fraction],
-    seed: [0, MAX_SEED],
+    seed: [0, maxSeed()],
     batch_size: [1, limits.max_samples],
     epochs_per_chunk: [1, Math.min(LAB_MAX.epochs_per_chunk, limits.max_epochs)],
   };

@@ -60,7 +60,7 @@ def test_catalog_datasets_are_what_get_datasets_lists(client):
 def test_catalog_limits_are_the_settings(make_client):
     overrides = {name: 1024 + index for index, name in enumerate(LIMITS)}
     catalog = _catalog(make_client(**overrides))
-    assert catalog["limits"] == overrides
+    assert catalog["limits"] == {**overrides, "max_seed": 2**32 - 1}
 
 
 def test_catalog_editor_limits_default_to_8_layers_16_neurons_16_samples(client):
