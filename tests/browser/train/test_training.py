@@ -57,8 +57,7 @@ def test_training_moves_counter_chart_and_heatmap_and_pause_steps_the_trained_ne
     network_toggle = page.get_by_role("button", name="Network", exact=True)
     expect(network_toggle).to_have_attribute("aria-pressed", "true", timeout=SLOW)
     expect(page.get_by_role("status").filter(has_text="Note")).to_contain_text(
-        "stepping through one update on sample 1 of XOR (opposite quadrants) "
-        f"with the weights after {epochs} epochs"
+        f"stepping through one update on sample 1 of XOR (opposite quadrants) with the weights after {epochs} epochs"
     )
     expect(page.get_by_role("button", name="Step forward")).to_be_enabled(timeout=SLOW)
 
