@@ -39,7 +39,7 @@ def test_a_locked_lessons_tooltips_offer_no_editing_and_agree_with_the_chain_rul
     expect(tooltip).to_contain_text("click to select")
     weight.click()
     chain = page.get_by_role("region", name="Explanation")
-    expect(chain).to_contain_text("Chain rule for weight")
+    expect(chain).to_contain_text("Chain rule for w⁽¹⁾₁₁")
     page.mouse.move(0, 0)
     weight.hover()
     expect(tooltip).to_contain_text("∂L/∂w")
