@@ -3,18 +3,16 @@
 import json
 import os
 import shutil
-import socket
 import subprocess
 import sys
-import time
 from pathlib import Path
 
-import httpx
 import pytest
 from fastapi.testclient import TestClient
 
 from app.main import create_app
 from app.settings import Settings
+from tests.uvicorn_server import uvicorn_server
 
 HERE = Path(__file__).resolve().parent
 NODE_TOOLS = HERE / "node_modules"
@@ -77,31 +75,7 @@ def node_tool(relative):
 
 
 @pytest.fixture(scope="module")
-def server_url(tmp_path_factory):
+def server_url():
     """The app served by uvicorn in a subprocess on a free port; stopped by its PID at the end."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    log = tmp_path_factory.mktemp("uvicorn") / "stderr.log"
-    command = [sys.executable, "-m", "uvicorn", "app.main:app", "--host", "127.0.0.1", "--port", str(port)]
-    with log.open("wb") as stderr:
-        process = subprocess.Popen(command, cwd=HERE.parents[1], stdout=subprocess.DEVNULL, stderr=stderr)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                if httpx.get(f"{url}/healthz", timeout=1).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            if process.poll() is not None or time.monotonic() > deadline:
-                pytest.fail(f"uvicorn did not start: {log.read_text()[-2000:]}")
-            time.sleep(0.1)
+    with uvicorn_server(pytest.fail) as url:
         yield url
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()

@@ -4,20 +4,11 @@ ones before it, within a bounded history."""
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.network.test_explainer import choose_preset, explanation
+
 pytestmark = pytest.mark.browser
 
 TOTAL = 33  # Mazur's 2-2-2: sub-steps of one training step
-
-
-def explanation(page):
-    return page.get_by_role("region", name="Explanation")
-
-
-def choose_preset(page, name):
-    with page.expect_response(lambda response: response.url.endswith("/api/step")):
-        page.get_by_label("Preset").select_option(name)
-    expect(page.locator(".stage")).to_have_attribute("aria-busy", "false")
-    expect(explanation(page)).to_contain_text("Ready")
 
 
 def to_the_end_of_the_step(page):
