@@ -72,8 +72,8 @@ PRESETS = {
         "title": "Matt Mazur's 2-2-2 worked example",
         "teaches": (
             "The classic step-by-step example: two inputs, two sigmoid hidden neurons, two sigmoid "
-            "outputs. Outputs 0.75136507 and 0.772928465, total error 0.298371109; after one step "
-            "w5 = 0.35891648 and w1 = 0.149780716. (Mazur leaves the biases fixed; here they learn too.)"
+            "outputs. Outputs 0.7514 and 0.7729, total error 0.2984; after one step "
+            "w5 = 0.3589 and w1 = 0.1498. (Mazur leaves the biases fixed; here they learn too.)"
         ),
         "network": {
             "layers": [
